@@ -1,0 +1,47 @@
+# Plain shortcuts for the commands in README.md. `make help` lists them.
+# PAGE=<page> narrows test/update to one page, e.g. `make update PAGE=model`.
+VENV ?= .venv
+BIN := $(VENV)/bin
+PAGE ?=
+export NO_MKDOCS_2_WARNING := 1
+K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
+
+.PHONY: help install serve build test test-real-clock update lint format bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed ## create .venv and install requirements.txt
+
+serve: install ## serve the site on http://127.0.0.1:8000, reloading on changes
+	$(BIN)/mkdocs serve
+
+build: install ## build the site into site/ (strict)
+	$(BIN)/mkdocs build --strict
+
+test: install ## run every test (PAGE=model for one page's snippets)
+	$(BIN)/pytest $(K)
+
+test-real-clock: install ## run the snippets on the real clock (slow: they really sleep)
+	$(BIN)/pytest tests/test_snippets.py --real-clock -n 8 $(K)
+
+update: install ## rewrite expected outputs from real runs (PAGE=model for one page); review git diff
+	$(BIN)/pytest tests/test_snippets.py --update-snippets -rA $(K) -q | grep -E '^(wrote|removed)|passed|failed|error' || true
+	@git status --short snippets/ || true
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: install ## ruff fix and format
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+bench: install ## print speed figures (snippet runs, floor, sleep saved, build time)
+	$(BIN)/python tests/bench.py
+
+clean: ## remove build output
+	rm -rf site .pytest_cache

@@ -1,0 +1,210 @@
+"""Shared helpers for the browser tests and `page_weight.py`.
+
+Builds the site into a temporary directory, serves it from 127.0.0.1 on a
+port the OS picks, and launches Debian's Chromium through Playwright (never a
+Playwright-downloaded browser).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.parse
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CONFIG = REPO / "mkdocs.yml"
+
+INSTALL_HINT = "sudo apt-get install -y chromium"
+
+# Flags for a quiet, deterministic headless Chromium that never phones home.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    CHROMIUM_ARGS.append("--no-sandbox")
+
+# Built by `build_site` in a subprocess: the same as `mkdocs build --strict`,
+# with `site_url` optionally overridden (what `mkdocs serve` does too).
+_BUILD = """
+import logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+config_file, site_dir, site_url = sys.argv[1:4]
+options = {"site_dir": site_dir, "strict": True}
+if site_url:
+    options["site_url"] = site_url
+build(load_config(config_file, **options))
+"""
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def build_site(
+    site_dir: Path,
+    *,
+    config_file: Path = CONFIG,
+    site_url: str | None = None,
+    env: dict | None = None,
+) -> subprocess.Popen:
+    """Start a strict build of `config_file` into `site_dir`; call `wait_build`.
+
+    Runs from the repository root, because pymdownx.snippets resolves
+    `--8<-- "snippets/..."` against the working directory.
+    """
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.Popen(
+        [sys.executable, "-c", _BUILD, str(config_file), str(site_dir), site_url or ""],
+        cwd=REPO,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_build(proc: subprocess.Popen, what: str = "site") -> None:
+    out, _ = proc.communicate(timeout=180)
+    if proc.returncode != 0:
+        raise BuildFailed(f"strict build of the {what} failed:\n{out[-4000:]}")
+
+
+def site_url() -> str:
+    """The configured `site_url` (read without loading plugins)."""
+    for line in CONFIG.read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
+    raise ValueError("mkdocs.yml has no site_url")
+
+
+def site_prefix() -> str:
+    """Path part of `site_url`, e.g. `/tasks-and-futures/` (GitHub Pages)."""
+    path = urllib.parse.urlsplit(site_url()).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths relative to its root.
+
+    `model/index.html` becomes `model/`, `index.html` becomes ``, other files
+    keep their name (`404.html`, or `model.html` in an offline build).
+    Theme assets and the search index are not pages.
+    """
+    pages = []
+    for file in sorted(site_dir.rglob("*.html")):
+        rel = file.relative_to(site_dir).as_posix()
+        if rel.startswith(("assets/", "search/")):
+            continue
+        if rel == "index.html":
+            rel = ""
+        elif rel.endswith("/index.html"):
+            rel = rel[: -len("index.html")]
+        pages.append(rel)
+    return pages
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files under a URL prefix; unknown paths get the site's 404 page,
+    as GitHub Pages does."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        parsed = urllib.parse.urlsplit(path).path
+        if not parsed.startswith(self.prefix):
+            return os.path.join(self.directory, "\0missing")
+        return super().translate_path("/" + parsed[len(self.prefix) :])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def end_headers(self):
+        # Every load in a test is a cold load; never let the browser revalidate.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet
+        pass
+
+
+class StaticServer:
+    """A ThreadingHTTPServer on 127.0.0.1, port chosen by the OS.
+
+    Bound on creation (so the port is known before the site is built); files
+    are served from `directory` once it is set.
+    """
+
+    def __init__(self, prefix: str = "/"):
+        self.prefix = prefix
+        self.directory: Path | None = None
+        handler = functools.partial(self._make_handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.base_url = self.origin + prefix
+        self._thread: threading.Thread | None = None
+
+    def _make_handler(self, *args, **kwargs):
+        handler = type("Handler", (_Handler,), {"prefix": self.prefix})
+        return handler(*args, directory=str(self.directory), **kwargs)
+
+    def start(self, directory: Path) -> StaticServer:
+        self.directory = directory
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def find_chromium() -> str | None:
+    """Path of a system Chromium, or None. `CHROMIUM_PATH` overrides."""
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"]
+    candidates += [shutil.which(n) for n in ("chromium", "chromium-browser")]
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+@contextlib.contextmanager
+def chromium():
+    """Yield a launched headless Chromium (Playwright sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    path = find_chromium()
+    if path is None:
+        raise FileNotFoundError(f"no Chromium found; install it: {INSTALL_HINT}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

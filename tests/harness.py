@@ -1,0 +1,339 @@
+"""The snippet harness: find examples, run them like a reader, compare outputs.
+
+Loaded as a pytest plugin for every run (`-p harness` in pyproject.toml), so
+its options and its pytest-markdown-docs runner apply whether you run
+`pytest`, `pytest docs/model.md` or `pytest tests/test_snippets.py`.
+
+Conventions (see docs/contributing.md):
+- `snippets/<page>/<name>.py` is an example; a first line
+  `# Requires Python 3.11+` declares the oldest Python it needs.
+- `<name>.out` is its verified output on the oldest Python it runs on;
+  `<name>.py311.out` is the output from Python 3.11 on, where it differs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+# SNIPPETS_ROOT lets the harness's own tests point it at a scratch repository.
+ROOT = Path(os.environ.get("SNIPPETS_ROOT", Path(__file__).resolve().parent.parent))
+VERSIONS = ("3.9", "3.10", "3.11", "3.12", "3.13")
+VIRTUAL_CLOCK_DIR = Path(__file__).resolve().parent / "virtualtime"
+TIMEOUT = 20.0  # seconds per run; a virtual-clock run takes well under one
+REAL_CLOCK_TIMEOUT = 120.0
+UPDATE_COMMAND = "make update  (or: .venv/bin/pytest --update-snippets)"
+
+REQUIRES_RE = re.compile(r"#\s*Requires Python (3\.\d+)\+")
+REAL_CLOCK_RE = re.compile(r"^#\s*Real clock\b", re.MULTILINE)
+VARIANT_RE = re.compile(r"\.py3(\d+)\.out$")
+INCLUDE_RE = re.compile(r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+["'](?P<path>[^"':]+)(?::[^"']*)?["']\s*$""")
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def version_label(first: str, last: str | None) -> str:
+    """'Python 3.9–3.10', 'Python 3.12' or, open-ended, 'Python 3.11+'."""
+    if last is None:
+        return f"Python {first}+"
+    if first == last:
+        return f"Python {first}"
+    return f"Python {first}\N{EN DASH}{last}"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    path: Path
+
+    @property
+    def rel(self) -> str:
+        try:
+            return self.path.relative_to(ROOT).as_posix()
+        except ValueError:  # an inline fence, written to a temporary file
+            return str(self.path)
+
+    @property
+    def source(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    @property
+    def min_version(self) -> str:
+        first_line = self.source.split("\n", 1)[0]
+        match = REQUIRES_RE.match(first_line)
+        return match.group(1) if match else VERSIONS[0]
+
+    @property
+    def real_clock(self) -> bool:
+        return bool(REAL_CLOCK_RE.search(self.source))
+
+    @property
+    def versions(self) -> list[str]:
+        """The supported versions this snippet runs on."""
+        return [v for v in VERSIONS if version_key(v) >= version_key(self.min_version)]
+
+    def output_files(self) -> list[tuple[str, Path]]:
+        """(first version, file) for each stored output, oldest first."""
+        files = [(self.min_version, self.path.with_suffix(".out"))]
+        for path in self.path.parent.glob(self.path.stem + ".py3*.out"):
+            match = VARIANT_RE.search(path.name)
+            if match:
+                files.append((f"3.{match.group(1)}", path))
+        return sorted(files, key=lambda item: version_key(item[0]))
+
+    def expected_file(self, version: str) -> Path:
+        """The stored output that applies to `version` (the newest file not newer)."""
+        applicable = [p for v, p in self.output_files() if version_key(v) <= version_key(version)]
+        return applicable[-1]
+
+    def output_labels(self) -> dict[Path, str]:
+        """Which versions each stored output is for, as a page shows it."""
+        files = self.output_files()
+        labels = {}
+        for i, (first, path) in enumerate(files):
+            if i + 1 < len(files):
+                nxt = files[i + 1][0]
+                last = VERSIONS[VERSIONS.index(nxt) - 1] if nxt in VERSIONS else None
+                labels[path] = version_label(first, last)
+            else:
+                labels[path] = version_label(first, None)
+        return labels
+
+
+def discover_snippets() -> list[Snippet]:
+    return [Snippet(p) for p in sorted((ROOT / "snippets").rglob("*.py"))]
+
+
+def _interpreter_candidates(version: str) -> list[Path]:
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = sorted(pyenv.glob(f"{version}.*/bin/python3"), key=lambda p: p.parent.parent.name)
+    on_path = shutil.which(f"python{version}")
+    return found[::-1] + ([Path(on_path)] if on_path else [])
+
+
+@lru_cache(maxsize=None)
+def find_interpreters() -> dict[str, Path | None]:
+    """Python 3.9-3.13 under ~/.pyenv/versions, or python3.X on PATH."""
+    return {
+        v: next((p for p in _interpreter_candidates(v) if p.exists()), None)
+        for v in VERSIONS
+    }
+
+
+def normalise(text: str) -> str:
+    """Replace only what must differ between runs and machines (documented in contributing.md)."""
+    text = text.replace(str(ROOT) + os.sep, "")
+    return re.sub(r"\b0x[0-9a-fA-F]{4,}\b", "0x...", text)
+
+
+@dataclass
+class Run:
+    output: str
+    returncode: int | None  # None: killed after the timeout
+    seconds: float
+
+
+def run_snippet(snippet: Snippet, python: Path | str, *, real_clock: bool = False,
+                timeout: float | None = None) -> Run:
+    """Run the file as a reader would: `python snippets/x/y.py` from the repo root."""
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONUNBUFFERED"] = "1"  # keep stdout and stderr in the order they were written
+    env["PYTHONIOENCODING"] = "utf-8"
+    if not (real_clock or snippet.real_clock):
+        env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    if timeout is None:
+        timeout = REAL_CLOCK_TIMEOUT if real_clock else TIMEOUT
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        [str(python), snippet.rel], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        returncode: int | None = proc.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the whole group: threads, children
+        out, _ = proc.communicate()
+        returncode = None
+    text = out.decode("utf-8", errors="replace")
+    return Run(normalise(text), returncode, time.monotonic() - start)
+
+
+def group_outputs(snippet: Snippet, outputs: dict[str, str]) -> dict[Path, str]:
+    """The minimal set of files for per-version outputs: a new file where the output changes."""
+    files: dict[Path, str] = {}
+    previous = None
+    for version in snippet.versions:
+        output = outputs[version]
+        if previous is None:
+            files[snippet.path.with_suffix(".out")] = output
+        elif output != previous:
+            files[snippet.path.with_name(f"{snippet.path.stem}.py3{version.split('.')[1]}.out")] = output
+        previous = output
+    return files
+
+
+def write_outputs(snippet: Snippet, files: dict[Path, str]) -> list[str]:
+    """Write the new expected outputs and remove variants that no longer differ."""
+    changes = []
+    for _, old in snippet.output_files():
+        if old not in files and old.exists():
+            old.unlink()
+            changes.append(f"removed {old.relative_to(ROOT)}")
+    for path, text in files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            changes.append(f"wrote {path.relative_to(ROOT)}")
+    return changes
+
+
+def unified_diff(expected: str, actual: str, expected_name: str) -> str:
+    return "".join(difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+        fromfile=f"{expected_name} (expected)", tofile="actual output",
+    ))
+
+
+def failure_for(snippet: Snippet, version: str, run: Run, timeout: float) -> str | None:
+    """A message naming the file and the fix, or None when the run is as expected."""
+    where = f"{snippet.rel} on Python {version}"
+    if run.returncode is None:
+        return (f"{where} hung: killed after {timeout:.0f} s.\n"
+                f"Output before it was killed:\n{run.output}\n"
+                f"Fix: make it finish (is something awaiting a future nobody resolves?); "
+                f"run it by hand with `python {snippet.rel}` to see where it waits.")
+    if run.returncode != 0:
+        return (f"{where} exited with status {run.returncode}.\n{run.output}\n"
+                f"Fix: a snippet must exit with status 0 — catch the exception you want to "
+                f"show and print it.")
+    return None
+
+
+# --- pytest wiring ---------------------------------------------------------------
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("snippets", "documentation snippets")
+    group.addoption("--update-snippets", action="store_true",
+                    help="rewrite the expected outputs (snippets/**/*.out) from real runs")
+    group.addoption("--real-clock", action="store_true",
+                    help="run snippets on the real clock instead of the virtual one")
+    group.addoption("--python", action="append", default=[], metavar="3.X",
+                    help="run snippets only on these Python versions (repeatable)")
+    group.addoption("--snippet-timeout", type=float, default=None, metavar="SECONDS",
+                    help=f"kill a snippet run after this long (default {TIMEOUT:.0f}, "
+                         f"{REAL_CLOCK_TIMEOUT:.0f} with --real-clock)")
+
+
+def pytest_report_header(config):
+    lines = []
+    for version, path in find_interpreters().items():
+        lines.append(f"  Python {version}: {path if path else 'NOT FOUND'}")
+    clock = "real clock" if config.getoption("--real-clock") else "virtual clock"
+    return [f"snippet interpreters ({clock}):", *lines]
+
+
+def selected_versions(config) -> list[str]:
+    wanted = config.getoption("--python")
+    unknown = [v for v in wanted if v not in VERSIONS]
+    if unknown:
+        raise pytest.UsageError(f"--python {unknown[0]}: supported versions are {', '.join(VERSIONS)}")
+    return [v for v in VERSIONS if not wanted or v in wanted]
+
+
+def snippet_timeout(config) -> float:
+    explicit = config.getoption("--snippet-timeout")
+    if explicit:
+        return explicit
+    return REAL_CLOCK_TIMEOUT if config.getoption("--real-clock") else TIMEOUT
+
+
+def interpreter_or_skip(version: str) -> Path:
+    python = find_interpreters()[version]
+    if python is None:
+        message = (f"Python {version} not found (looked in ~/.pyenv/versions/{version}.*/bin/python3 "
+                   f"and python{version} on PATH); install it, e.g. `pyenv install {version}`")
+        if in_ci():
+            pytest.fail(f"{message}. CI must verify every supported version.", pytrace=False)
+        pytest.skip(message)
+    return python
+
+
+# pytest-markdown-docs executes the Python fences of every page. Our fences hold a
+# `--8<-- "snippets/..."` include, which is valid Python that fails when exec'd;
+# expanding it in-process would run snippets on the real clock and print into
+# pytest's output. So we register a runner (a private but pinned API of
+# pytest-markdown-docs 0.9.2) that runs what the fence shows as a reader would:
+# the included file, in its own process, on the virtual clock, and compares with
+# its verified output. A fence with code written inline runs the same way; a fence
+# marked `notest` is not collected.
+from pytest_markdown_docs import _runners  # noqa: E402
+
+
+@_runners.register_runner(default=True)
+class ReaderRunner(_runners._Runner):
+    def runtest(self, test, args):
+        import tempfile
+
+        where = f"{test.source_path}:{test.start_line + 1}"
+        version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        lines = [line for line in test.source.splitlines() if line.strip()]
+        includes = [INCLUDE_RE.match(line) for line in lines]
+        if lines and all(includes):
+            snippets = [Snippet(ROOT / m.group("path")) for m in includes]
+        else:
+            inline = Path(tempfile.mkdtemp()) / "inline_fence.py"
+            inline.write_text(test.source, encoding="utf-8")
+            snippets = [Snippet(inline)]
+        for snippet in snippets:
+            if not snippet.path.exists():
+                pytest.fail(f"{where}: includes {snippet.rel}, which does not exist. "
+                            f"Fix the path (relative to the repo root).", pytrace=False)
+            if version_key(version) < version_key(snippet.min_version):
+                pytest.skip(f"{snippet.rel} needs Python {snippet.min_version}+")
+            run = run_snippet(snippet, sys.executable)
+            failure = failure_for(snippet, version, run, TIMEOUT)
+            if failure:
+                pytest.fail(f"{where}: {failure}", pytrace=False)
+            expected = snippet.expected_file(version)
+            if snippet.path.is_relative_to(ROOT) and expected.exists():
+                shown = expected.read_text(encoding="utf-8")
+                if shown != run.output:
+                    pytest.fail(f"{where}: the output shown for {snippet.rel} is not what it "
+                                f"prints:\n{unified_diff(shown, run.output, expected.name)}"
+                                f"Fix: {UPDATE_COMMAND}, then review the diff.", pytrace=False)
+
+    def repr_failure(self, test, excinfo, style=None):
+        return str(excinfo.value)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Outputs are either checked (default) or rewritten (--update-snippets), never both."""
+    updating = config.getoption("--update-snippets")
+    update_test = "test_update_expected_outputs"
+    keep, drop = [], []
+    for item in items:
+        name = getattr(item, "originalname", item.name)
+        is_update = name == update_test
+        (keep if is_update == updating or not name.startswith("test_") or
+         "test_snippets.py" not in item.nodeid else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

@@ -1,0 +1,84 @@
+"""The one collector: every snippet, on every supported Python, against its verified output."""
+
+import pytest
+from harness import (
+    UPDATE_COMMAND,
+    discover_snippets,
+    failure_for,
+    group_outputs,
+    interpreter_or_skip,
+    run_snippet,
+    selected_versions,
+    snippet_timeout,
+    unified_diff,
+    version_key,
+    write_outputs,
+)
+
+
+def pytest_generate_tests(metafunc):
+    snippets = discover_snippets()
+    ids = [s.rel.removeprefix("snippets/") for s in snippets]
+    if "snippet" in metafunc.fixturenames:
+        if metafunc.function.__name__ == "test_update_expected_outputs":
+            metafunc.parametrize("snippet", snippets, ids=ids)
+        else:
+            versions = selected_versions(metafunc.config)
+            metafunc.parametrize(
+                "snippet,version",
+                [(s, v) for s in snippets for v in versions],
+                ids=[f"{i}-py{v}" for i in ids for v in versions],
+            )
+
+
+@pytest.fixture
+def updating(request):
+    return request.config.getoption("--update-snippets")
+
+
+def test_snippet_output_matches(snippet, version, request, updating):
+    if updating:
+        pytest.skip("--update-snippets: outputs are rewritten by test_update_expected_outputs")
+    if version_key(version) < version_key(snippet.min_version):
+        pytest.skip(f"needs Python {snippet.min_version}+ (first line of {snippet.rel})")
+    python = interpreter_or_skip(version)
+    timeout = snippet_timeout(request.config)
+    run = run_snippet(snippet, python, real_clock=request.config.getoption("--real-clock"),
+                      timeout=timeout)
+    failure = failure_for(snippet, version, run, timeout)
+    if failure:
+        pytest.fail(failure, pytrace=False)
+    expected = snippet.expected_file(version)
+    if not expected.exists():
+        pytest.fail(f"{snippet.rel} has no expected output ({expected.name} is missing).\n"
+                    f"Fix: {UPDATE_COMMAND}, then review and commit the new file.", pytrace=False)
+    wanted = expected.read_text(encoding="utf-8")
+    if run.output != wanted:
+        pytest.fail(f"{snippet.rel} on Python {version} printed something else than "
+                    f"{expected.name}:\n{unified_diff(wanted, run.output, expected.name)}"
+                    f"Fix: if the new output is right, {UPDATE_COMMAND} and review the diff; "
+                    f"otherwise fix the snippet.", pytrace=False)
+
+
+def test_update_expected_outputs(snippet, request, updating):
+    if not updating:
+        pytest.skip("only with --update-snippets")
+    wanted = selected_versions(request.config)
+    timeout = snippet_timeout(request.config)
+    outputs = {}
+    for version in snippet.versions:
+        if version not in wanted:
+            current = snippet.expected_file(version)
+            if not current.exists():
+                pytest.fail(f"{snippet.rel}: no stored output for Python {version} to keep; "
+                            f"update without --python.", pytrace=False)
+            outputs[version] = current.read_text(encoding="utf-8")
+            continue
+        run = run_snippet(snippet, interpreter_or_skip(version),
+                          real_clock=request.config.getoption("--real-clock"), timeout=timeout)
+        failure = failure_for(snippet, version, run, timeout)
+        if failure:
+            pytest.fail(failure, pytrace=False)
+        outputs[version] = run.output
+    for change in write_outputs(snippet, group_outputs(snippet, outputs)):
+        print(change)

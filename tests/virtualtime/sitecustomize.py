@@ -1,0 +1,147 @@
+"""Run an unmodified asyncio script on a virtual clock (loaded by the test harness only).
+
+The harness puts this folder on PYTHONPATH, so Python imports this module at
+start-up, before the snippet. It installs an event-loop policy whose loops
+never wait for a timer: when the loop would sleep until its next timer and
+nothing else can happen meanwhile, the clock jumps to that timer instead. So
+`await asyncio.sleep(3600)` costs nothing, and `loop.time()`,
+`time.monotonic()`, `time.perf_counter()` and `time.time()` advance by exactly
+the time slept: a print like `t=1.0` is reproducible, and identical to a run
+on the real clock.
+
+The clock does not jump while something outside the loop could act: a thread
+other than the loop's own, or a job running in a thread pool. Then the loop
+waits for real, in short slices, and the clock advances by the real time
+spent. That keeps `run_in_executor`, `to_thread`, `run_coroutine_threadsafe`
+and `threading.Timer` examples correct, at real-time speed.
+
+Not virtualised (a snippet that depends on them starts with `# Real clock`):
+I/O that completes in real time while timers are pending (subprocesses,
+sockets to other processes), `datetime.now()`, and busy-waiting on a clock.
+
+looptime (PyPI) was considered: it installs only an old release on 3.9 and
+fast-forwards timers while threads still run, which changes outputs.
+"""
+
+import asyncio
+import concurrent.futures.thread
+import threading
+import time
+
+_real_monotonic = time.monotonic
+_real_sleep = time.sleep
+_lock = threading.Lock()
+_now = _real_monotonic()
+_perf_offset = time.perf_counter() - _now
+_wall_offset = time.time() - _now
+_pending_jobs = 0
+
+
+def _advance(seconds):
+    global _now
+    with _lock:
+        _now += max(seconds, 0.0)
+
+
+def _monotonic():
+    return _now
+
+
+def _perf_counter():
+    return _now + _perf_offset
+
+
+def _time():
+    return _now + _wall_offset
+
+
+def _busy():
+    """Could anything outside the event loop act while the loop waits?"""
+    if _pending_jobs:
+        return True
+    me = threading.current_thread()
+    pool_workers = concurrent.futures.thread._threads_queues
+    # Idle pool workers are harmless; any other live thread may wake the loop.
+    return any(t is not me and t not in pool_workers for t in threading.enumerate())
+
+
+def _sleep(seconds):
+    """time.sleep: when nothing else runs, blocking the only thread is just time passing."""
+    if threading.current_thread() is threading.main_thread() and not _busy():
+        _advance(seconds)
+        return
+    start = _real_monotonic()
+    _real_sleep(seconds)
+    if threading.current_thread() is threading.main_thread():
+        _advance(_real_monotonic() - start)
+
+
+def _job_done(_future):
+    global _pending_jobs
+    with _lock:
+        _pending_jobs -= 1
+
+
+_real_submit = concurrent.futures.ThreadPoolExecutor.submit
+
+
+def _submit(self, fn, /, *args, **kwargs):
+    global _pending_jobs
+    with _lock:
+        _pending_jobs += 1
+    try:
+        future = _real_submit(self, fn, *args, **kwargs)
+    except BaseException:
+        _job_done(None)
+        raise
+    future.add_done_callback(_job_done)
+    return future
+
+
+class _VirtualSelector:
+    """Wraps the loop's selector: the one place where the loop waits."""
+
+    def __init__(self, selector):
+        self._selector = selector
+
+    def __getattr__(self, name):
+        return getattr(self._selector, name)
+
+    def select(self, timeout=None):
+        events = self._selector.select(0)
+        if events or timeout == 0:
+            return events
+        if _busy():
+            # Another thread is working: wait for real, a slice at a time.
+            start = _real_monotonic()
+            slice_ = 0.01 if timeout is None else min(timeout, 0.01)
+            events = self._selector.select(slice_)
+            _advance(_real_monotonic() - start)
+            return events
+        if timeout is None:
+            # No timer at all: only I/O can wake the loop.
+            start = _real_monotonic()
+            events = self._selector.select(None)
+            _advance(_real_monotonic() - start)
+            return events
+        _advance(timeout)  # nothing can happen before the next timer: jump to it
+        return []
+
+
+class VirtualClockEventLoop(asyncio.SelectorEventLoop):
+    def __init__(self):
+        super().__init__()
+        self._selector = _VirtualSelector(self._selector)
+
+
+class VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return VirtualClockEventLoop()
+
+
+concurrent.futures.ThreadPoolExecutor.submit = _submit
+time.monotonic = _monotonic
+time.perf_counter = _perf_counter
+time.time = _time
+time.sleep = _sleep
+asyncio.set_event_loop_policy(VirtualClockPolicy())
