@@ -31,7 +31,7 @@ test-real-clock: install ## run the snippets on the real clock (slow: they reall
 	$(BIN)/pytest tests/test_snippets.py --real-clock -n 8 $(K)
 
 update: install ## rewrite expected outputs from real runs (PAGE=model for one page); review git diff
-	$(BIN)/pytest tests/test_snippets.py --update-snippets -rA $(K) -q | grep -E '^(wrote|removed)|passed|failed|error' || true
+	$(BIN)/pytest tests/test_snippets.py --update-snippets $(K)
 	@git status --short snippets/ || true
 
 lint: install ## ruff check and format check

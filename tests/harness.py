@@ -292,7 +292,10 @@ class ReaderRunner(_runners._Runner):
     def runtest(self, test, args):
         import tempfile
 
-        where = f"{test.source_path}:{test.start_line + 1}"
+        page = Path(test.source_path)
+        if page.is_relative_to(ROOT):
+            page = page.relative_to(ROOT)
+        where = f"{page.as_posix()}:{test.start_line}"
         version = f"{sys.version_info[0]}.{sys.version_info[1]}"
         lines = [line for line in test.source.splitlines() if line.strip()]
         includes = [INCLUDE_RE.match(line) for line in lines]
@@ -322,6 +325,17 @@ class ReaderRunner(_runners._Runner):
 
     def repr_failure(self, test, excinfo, style=None):
         return str(excinfo.value)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After --update-snippets: list what was rewritten, to review with git diff."""
+    changes = [change for report in terminalreporter.stats.get("passed", [])
+               for name, value in getattr(report, "user_properties", [])
+               if name == "snippet_changes" for change in value]
+    if terminalreporter.config.getoption("--update-snippets"):
+        terminalreporter.section("expected outputs")
+        for change in changes or ["no expected output changed"]:
+            terminalreporter.write_line(change)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,0 +1,182 @@
+"""The page contract: every example is shown, every shown output is a verified file.
+
+Pages are read as text (fences, includes, content-tab labels); what they render
+to is checked by test_site.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from harness import INCLUDE_RE, ROOT, VARIANT_RE, Snippet, discover_snippets
+
+FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>.*)$")
+TAB_RE = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<label>[^"]*)"')
+TITLE_RE = re.compile(r'title="(?P<title>[^"]*)"')
+
+
+@dataclass
+class Fence:
+    page: Path
+    line: int  # 1-based line of the opening fence
+    lang: str
+    title: str
+    tab: str | None
+    info: str = ""
+    body: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"{self.page.relative_to(ROOT).as_posix()}:{self.line}"
+
+    @property
+    def includes(self) -> list[str]:
+        return [m.group("path") for m in map(INCLUDE_RE.match, self.body) if m]
+
+    @property
+    def only_includes(self) -> bool:
+        lines = [line for line in self.body if line.strip()]
+        return bool(lines) and all(INCLUDE_RE.match(line) for line in lines)
+
+
+def parse_fences(page: Path) -> list[Fence]:
+    fences: list[Fence] = []
+    current: Fence | None = None
+    closing = ""
+    tab: tuple[int, str] | None = None
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        if current is not None:
+            if line.strip() == closing:
+                fences.append(current)
+                current = None
+            else:
+                current.body.append(line)
+            continue
+        indent = len(line) - len(line.lstrip())
+        if tab and line.strip() and indent <= tab[0] and not TAB_RE.match(line):
+            tab = None  # text outside the tab set ends it
+        if match := TAB_RE.match(line):
+            tab = (len(match.group("indent")), match.group("label"))
+        elif match := FENCE_RE.match(line):
+            info = match.group("info")
+            title = TITLE_RE.search(info)
+            current = Fence(page, number, (info.split() or [""])[0].lstrip("{.").rstrip("}"),
+                            title.group("title") if title else "",
+                            tab[1] if tab and indent > tab[0] else None, info)
+            closing = match.group("ticks")
+    return fences
+
+
+def fail_if(problems: list[str], header: str = "") -> None:
+    """Fail with a plain message: what is wrong, where, and the fix."""
+    if problems:
+        pytest.fail((header + "\n" if header else "") + "\n".join(problems), pytrace=False)
+
+
+def pages() -> list[Path]:
+    return sorted((ROOT / "docs").rglob("*.md"))
+
+
+def all_fences() -> list[Fence]:
+    return [fence for page in pages() for fence in parse_fences(page)]
+
+
+def included_paths() -> dict[str, list[str]]:
+    """Included file (repo-relative) -> where it is included."""
+    found: dict[str, list[str]] = {}
+    for fence in all_fences():
+        for path in fence.includes:
+            found.setdefault(path, []).append(fence.where)
+    return found
+
+
+def test_every_include_exists():
+    missing = [f"{where}: includes {path}" for path, wheres in included_paths().items()
+               for where in wheres if not (ROOT / path).is_file()]
+    fail_if(missing, "Pages include files that do not exist (fix the path, relative to the "
+                     "repo root, or restore the file):")
+
+
+def test_every_snippet_is_shown_on_a_page():
+    shown = included_paths()
+    orphans = [s.rel for s in discover_snippets() if s.rel not in shown]
+    fail_if(orphans, "Snippets that no page includes (include them in their page, code then "
+                     "output, or delete them):")
+
+
+def test_every_expected_output_belongs_to_a_snippet():
+    stray = []
+    for out in sorted((ROOT / "snippets").rglob("*.out")):
+        snippet = out.with_name(VARIANT_RE.sub(".py", out.name) if VARIANT_RE.search(out.name)
+                                else out.stem + ".py")
+        if not snippet.exists():
+            stray.append(f"{out.relative_to(ROOT).as_posix()} (no {snippet.name} beside it)")
+    fail_if(stray, "Expected outputs without a snippet (delete them, or restore the snippet "
+                   "and run `make update`):")
+
+
+def test_every_output_is_shown_right_after_its_code():
+    """The code include is followed, before the next example, by all of its outputs."""
+    problems = []
+    fences = all_fences()
+    for i, fence in enumerate(fences):
+        if fence.lang != "python" or not fence.only_includes:
+            continue
+        (path,) = set(fence.includes) or {""}
+        snippet = Snippet(ROOT / path)
+        if not snippet.path.is_file() or not path.startswith("snippets/"):
+            continue
+        following = []
+        for later in fences[i + 1:]:
+            if later.page != fence.page or later.lang == "python":
+                same = later.page == fence.page and later.includes == fence.includes
+                if same:  # the same file shown again in sections: its outputs come later
+                    following = None
+                break
+            following.append(later)
+        if following is None:
+            continue
+        shown = {p for later in following for p in later.includes}
+        labels = snippet.output_labels()
+        for out, label in labels.items():
+            rel = out.relative_to(ROOT).as_posix()
+            if rel not in shown:
+                problems.append(f"{fence.where}: {path} is not followed by its output {rel} "
+                                f"(add a text fence titled Output that includes it)")
+                continue
+            if len(labels) > 1:
+                tab = next(later.tab for later in following if rel in later.includes)
+                if tab != label:
+                    problems.append(f"{fence.where}: {rel} is shown under the tab {tab!r}, "
+                                    f"but it is the output of {label!r}: label the tab "
+                                    f'=== "{label}"')
+    fail_if(problems)
+
+
+def test_outputs_on_pages_are_included_not_typed():
+    typed = [f"{f.where}: an output block typed into the page; include its .out file instead"
+             for f in all_fences()
+             if f.title.lower().startswith("output") and not f.only_includes]
+    fail_if(typed)
+
+
+def test_python_on_pages_is_an_include_or_marked_not_runnable():
+    """Inline Python would be executed by pytest-markdown-docs but its output never verified."""
+    inline = [f"{f.where}: Python written into the page; move it to snippets/ and include it, "
+              f"or mark the fence `notest` if it is not meant to run"
+              for f in all_fences()
+              if f.lang in ("python", "py", "python3") and not f.only_includes
+              and "notest" not in f.info.split()]
+    fail_if(inline)
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_page_has_a_description(page):
+    text = page.read_text(encoding="utf-8")
+    if not re.match(r"---\n(?:.*\n)*?description: \S", text):
+        pytest.fail(f"{page.relative_to(ROOT)} has no `description:` in its front matter (used "
+                    f"by search engines and link previews). Add one sentence at the top:\n"
+                    f"---\ndescription: ...\n---", pytrace=False)

@@ -1,0 +1,84 @@
+"""The site builds, strictly and warning-free, with MkDocs and with Zensical."""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from harness import ROOT
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def copy_site_sources(dest: Path) -> Path:
+    """A scratch copy of what a build reads, so tests never touch the checkout's site/."""
+    for name in ("docs", "snippets"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    if (ROOT / "overrides").is_dir():
+        shutil.copytree(ROOT / "overrides", dest / "overrides")
+    return dest
+
+
+def mkdocs_build(src: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([BIN / "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=src, env=ENV, capture_output=True, text=True)
+
+
+def an_included_snippet() -> tuple[str, str]:
+    """(page name, a line of code) of some snippet shown on a page."""
+    from test_pages import all_fences
+
+    for fence in all_fences():
+        if fence.lang == "python" and fence.includes:
+            code = (ROOT / fence.includes[0]).read_text(encoding="utf-8")
+            line = next(line for line in code.splitlines() if "asyncio" in line)
+            return fence.page.stem, line
+    pytest.fail("no page includes a snippet", pytrace=False)
+
+
+def test_mkdocs_build_is_strict_and_warning_free(tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+    warnings = [line for line in log.splitlines() if "WARNING" in line]
+    assert not warnings, "mkdocs build printed warnings:\n" + "\n".join(warnings)
+
+
+def test_included_snippets_are_rendered(tmp_path):
+    result = mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page, line = an_included_snippet()
+    rendered = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+    text = html.unescape(__import__("re").sub(r"<[^>]+>", "", rendered))
+    assert line.strip() in text, f"docs/{page}.md: the included code {line!r} is not in the page"
+    assert "--8<--" not in text.replace(";--8<--", ""), f"docs/{page}.md: an include was not expanded"
+
+
+def test_zensical_builds_the_same_config(tmp_path):
+    src = copy_site_sources(tmp_path)
+    result = subprocess.run([BIN / "zensical", "build", "--clean"], cwd=src, env=ENV,
+                            capture_output=True, text=True)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"zensical build failed:\n{log}"
+    page, line = an_included_snippet()
+    rendered = html.unescape((src / "site" / page / "index.html").read_text(encoding="utf-8"))
+    words = [w for w in line.replace("(", " ").replace(")", " ").split() if w.isidentifier()]
+    assert words and all(w in rendered for w in words), (
+        f"zensical: docs/{page}.md does not show its included code {line!r}")
+
+
+def test_a_missing_include_fails_the_build(tmp_path):
+    src = copy_site_sources(tmp_path / "src")
+    page = src / "docs" / "model.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + '\n```python\n--8<-- "snippets/model/no_such_example.py"\n```\n')
+    result = mkdocs_build(src, tmp_path / "site")
+    assert result.returncode != 0, "a page including a missing file still built"
+    assert "snippets/model/no_such_example.py" in result.stdout + result.stderr
