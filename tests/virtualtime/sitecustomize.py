@@ -24,7 +24,9 @@ fast-forwards timers while threads still run, which changes outputs.
 """
 
 import asyncio
+import atexit
 import concurrent.futures.thread
+import os
 import threading
 import time
 
@@ -35,12 +37,15 @@ _now = _real_monotonic()
 _perf_offset = time.perf_counter() - _now
 _wall_offset = time.time() - _now
 _pending_jobs = 0
+_skipped = 0.0  # seconds the clock jumped instead of waiting: what a real run would sleep
 
 
-def _advance(seconds):
-    global _now
+def _advance(seconds, skipped=False):
+    global _now, _skipped
     with _lock:
         _now += max(seconds, 0.0)
+        if skipped:
+            _skipped += max(seconds, 0.0)
 
 
 def _monotonic():
@@ -68,7 +73,7 @@ def _busy():
 def _sleep(seconds):
     """time.sleep: when nothing else runs, blocking the only thread is just time passing."""
     if threading.current_thread() is threading.main_thread() and not _busy():
-        _advance(seconds)
+        _advance(seconds, skipped=True)
         return
     start = _real_monotonic()
     _real_sleep(seconds)
@@ -124,7 +129,7 @@ class _VirtualSelector:
             events = self._selector.select(None)
             _advance(_real_monotonic() - start)
             return events
-        _advance(timeout)  # nothing can happen before the next timer: jump to it
+        _advance(timeout, skipped=True)  # nothing can happen before the next timer: jump
         return []
 
 
@@ -138,6 +143,14 @@ class VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self):
         return VirtualClockEventLoop()
 
+
+def _report():
+    with open(os.environ["VIRTUAL_CLOCK_REPORT"], "w") as report:
+        report.write(f"{_skipped:.3f}")
+
+
+if os.environ.get("VIRTUAL_CLOCK_REPORT"):  # `make bench` asks how much sleeping was skipped
+    atexit.register(_report)
 
 concurrent.futures.ThreadPoolExecutor.submit = _submit
 time.monotonic = _monotonic

@@ -1,0 +1,108 @@
+"""Print the speed figures of the snippet suite and the site build (`make bench`).
+
+Figures, not assertions: targets are judged by reading them (README, "Benchmark").
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import ROOT, discover_snippets, find_interpreters, run_snippet  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(command: list, cwd: Path = ROOT, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env or ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def floor(python: Path) -> float:
+    """A bare interpreter that imports asyncio: the least a snippet run can cost."""
+    return statistics.median(timed([python, "-c", "import asyncio"]) for _ in range(7))
+
+
+def snippet_figures() -> None:
+    snippets = discover_snippets()
+    pythons = {v: p for v, p in find_interpreters().items() if p}
+    print(f"snippets: {len(snippets)}; interpreters: {', '.join(pythons) or 'none'}")
+    print("\nper run, serial (median over the snippets; floor = python -c 'import asyncio'):")
+    print(f"  {'python':<8}{'runs':>6}{'median s':>10}{'floor s':>9}{'ratio':>7}{'max s':>8}"
+          f"  slowest")
+    slept = 0.0
+    runs = 0
+    for version, python in pythons.items():
+        base = floor(python)
+        times = []
+        for snippet in snippets:
+            if version not in snippet.versions:
+                continue
+            with tempfile.NamedTemporaryFile() as report:
+                os.environ["VIRTUAL_CLOCK_REPORT"] = report.name
+                run = run_snippet(snippet, python)
+                text = Path(report.name).read_text() or "0"
+            times.append((run.seconds, snippet.rel))
+            if version == max(pythons, key=lambda v: tuple(map(int, v.split(".")))):
+                slept += float(text)
+        os.environ.pop("VIRTUAL_CLOCK_REPORT", None)
+        runs += len(times)
+        median = statistics.median(t for t, _ in times)
+        worst = max(times)
+        print(f"  {version:<8}{len(times):>6}{median:>10.3f}{base:>9.3f}{median / base:>7.2f}"
+              f"{worst[0]:>8.2f}  {worst[1]}")
+    print(f"\nreal-clock time skipped by the virtual clock, newest Python: {slept:.1f} s")
+
+    start = time.perf_counter()
+    result = subprocess.run([BIN / "pytest", "tests/test_snippets.py", "-q", "-p", "no:cacheprovider"],
+                            cwd=ROOT, env=ENV, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "?"
+    print(f"\nwhole snippet suite (pytest -n auto, {runs} runs): {wall:.1f} s wall  [{summary}]")
+    print(f"  scaled to 100 snippets x 5 interpreters: {wall * 500 / max(runs, 1):.1f} s "
+          f"(target <= 30 s)")
+
+
+def build_figures() -> None:
+    def build(config_dir: Path) -> float:
+        out = Path(tempfile.mkdtemp())
+        try:
+            return statistics.median(
+                timed([BIN / "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=config_dir)
+                for _ in range(3))
+        finally:
+            shutil.rmtree(out, ignore_errors=True)
+
+    ours = build(ROOT)
+    with tempfile.TemporaryDirectory() as plain:
+        plain = Path(plain)
+        shutil.copytree(ROOT / "docs", plain / "docs")
+        (plain / "mkdocs.yml").write_text("site_name: plain\ntheme:\n  name: material\n")
+        default = build(plain)
+    print(f"\nmkdocs build: {ours:.2f} s; same pages, default Material config: {default:.2f} s; "
+          f"ratio {ours / default:.2f}")
+
+
+def page_weight() -> None:
+    script = ROOT / "tests" / "browser" / "page_weight.py"
+    if not script.exists():
+        print("\npage weight: tests/browser/page_weight.py not found")
+        return
+    result = subprocess.run([sys.executable, script], cwd=ROOT, env=ENV, capture_output=True,
+                            text=True)
+    print("\n" + (result.stdout.strip() or f"page weight: failed\n{result.stderr.strip()}"))
+
+
+if __name__ == "__main__":
+    snippet_figures()
+    build_figures()
+    page_weight()
