@@ -6,7 +6,7 @@ PAGE ?=
 export NO_MKDOCS_2_WARNING := 1
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
 
-.PHONY: help install serve build test test-real-clock update lint format bench clean
+.PHONY: help install serve build test test-real-clock update lint format bench clean api-index
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -45,3 +45,6 @@ bench: install ## print speed figures (snippet runs, floor, sleep saved, build t
 
 clean: ## remove build output
 	rm -rf site .pytest_cache
+
+api-index: install ## regenerate the API index page (docs/api.md) from the snippets
+	$(BIN)/python tests/api_index.py --write

@@ -1,0 +1,156 @@
+"""The API index (docs/api.md): every Task/Future name, where an executed snippet shows it.
+
+`python tests/api_index.py --write` (or `make api-index`) regenerates the page
+from the list below and the snippets' source; tests/test_api.py fails when a
+name has no demonstrating snippet or when the page is out of date.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import ROOT, Snippet, discover_snippets  # noqa: E402
+
+DOCS = "https://docs.python.org/3/library/"
+
+# (name, Python version it appeared in). Versions from the CPython docs'
+# "Added in version" notes; "3.8 or earlier" means before the oldest we support.
+NAMES = [
+    ("ALL_COMPLETED", None), ("CancelledError", None), ("FIRST_COMPLETED", None),
+    ("FIRST_EXCEPTION", None),
+    ("Future.add_done_callback", None), ("Future.cancel", None), ("Future.cancelled", None),
+    ("Future.done", None), ("Future.exception", None), ("Future.get_loop", None),
+    ("Future.remove_done_callback", None), ("Future.result", None),
+    ("Future.set_exception", None), ("Future.set_result", None),
+    ("InvalidStateError", None), ("Runner", "3.11"),
+    ("Task.add_done_callback", None), ("Task.cancel", None), ("Task.cancelled", None),
+    ("Task.cancelling", "3.11"), ("Task.done", None), ("Task.exception", None),
+    ("Task.get_context", "3.12"), ("Task.get_coro", None), ("Task.get_loop", None),
+    ("Task.get_name", None), ("Task.get_stack", None), ("Task.print_stack", None),
+    ("Task.remove_done_callback", None), ("Task.result", None), ("Task.set_exception", None),
+    ("Task.set_name", None), ("Task.set_result", None), ("Task.uncancel", "3.11"),
+    ("TaskGroup", "3.11"), ("Timeout", "3.11"), ("TimeoutError", None),
+    ("all_tasks", None), ("as_completed", None), ("create_eager_task_factory", "3.12"),
+    ("create_task", None), ("current_task", None), ("eager_task_factory", "3.12"),
+    ("ensure_future", None), ("gather", None), ("iscoroutine", None), ("isfuture", None),
+    ("loop.call_later", None), ("loop.call_soon", None), ("loop.call_soon_threadsafe", None),
+    ("loop.create_future", None), ("loop.create_task", None), ("loop.get_task_factory", None),
+    ("loop.run_in_executor", None), ("loop.set_debug", None),
+    ("loop.set_exception_handler", None), ("loop.set_task_factory", None),
+    ("run", None), ("run_coroutine_threadsafe", None), ("shield", None), ("sleep", None),
+    ("timeout", "3.11"), ("timeout_at", "3.11"), ("to_thread", "3.9"), ("wait", None),
+    ("wait_for", None), ("wrap_future", None),
+]
+
+TASK_MAKERS = r"(create_task\(|ensure_future\(|\.create_task\(|TaskGroup|current_task\()"
+FUTURE_MAKERS = r"(create_future\(|asyncio\.Future\(|run_in_executor\()"
+
+
+def patterns(name: str) -> list[str]:
+    """What a snippet's source must all contain to demonstrate `name`."""
+    owner, _, attr = name.rpartition(".")
+    if owner in ("Task", "Future"):  # the method, called where such an object is made
+        return [TASK_MAKERS if owner == "Task" else FUTURE_MAKERS, rf"\.{attr}\("]
+    if owner == "loop":
+        return [rf"\.{attr}\b"]
+    if name == "Timeout":
+        return [r"asyncio\.Timeout\b|\.reschedule\(|\.expired\("]
+    if name.isupper() or name.endswith("Error"):
+        return [rf"\b{name}\b"]
+    return [rf"asyncio\.{name}\b|from asyncio import [^\n]*\b{name}\b"]
+
+
+def docs_url(name: str) -> str:
+    owner, _, attr = name.rpartition(".")
+    if owner == "Future" or name in ("isfuture", "ensure_future", "wrap_future"):
+        return f"{DOCS}asyncio-future.html#asyncio.{name}"
+    if owner == "loop":
+        return f"{DOCS}asyncio-eventloop.html#asyncio.loop.{attr}"
+    if name in ("run", "Runner"):
+        return f"{DOCS}asyncio-runner.html#asyncio.{name}"
+    if name in ("CancelledError", "InvalidStateError", "TimeoutError"):
+        return f"{DOCS}asyncio-exceptions.html#asyncio.{name}"
+    return f"{DOCS}asyncio-task.html#asyncio.{name}"
+
+
+@lru_cache(maxsize=None)
+def source(snippet: Snippet) -> str:
+    return snippet.source
+
+
+def demonstrations(name: str, snippets: list[Snippet]) -> list[Snippet]:
+    """Snippets that use `name`, those named after it first, then by page order."""
+    found = [s for s in snippets
+             if all(re.search(p, source(s)) for p in patterns(name))]
+    key = name.rpartition(".")[2].lower()
+    return sorted(found, key=lambda s: (key not in s.path.stem.lower(), s.rel))
+
+
+def page_titles() -> dict[str, str]:
+    """Page file -> its title, in nav order (from mkdocs.yml)."""
+    titles = {}
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"\s+- (.+): (\S+\.md)$", line)
+        if match:
+            titles[match.group(2)] = match.group(1)
+    return titles
+
+
+def render() -> str:
+    snippets = discover_snippets()
+    titles = page_titles()
+    rows = []
+    for name, since in NAMES:
+        shown = []
+        for snippet in demonstrations(name, snippets)[:2]:
+            page = snippet.path.parent.name + ".md"
+            shown.append(f"[{titles.get(page, page)}]({page}) · `{snippet.path.name}`")
+        where = "<br>".join(shown) or "**not demonstrated yet**"
+        added = since or "3.8 or earlier"
+        rows.append(f"| [`{name}`]({docs_url(name)}) | {added} | {where} |")
+    return HEADER + "\n".join(rows) + "\n" + FOOTER
+
+
+HEADER = """---
+description: Every asyncio Task and Future API name, the Python version it appeared in, and the page and executed example that shows it.
+---
+
+# API index
+
+Every name below is demonstrated by at least one example on this site, and
+that example is executed on each Python version the name exists in. The first
+column links to the Python documentation; the last, to the page that explains
+the name and the example file that shows it (the file is shown on that page,
+with its verified output).
+
+!!! info "Generated"
+    This table is generated from the examples themselves
+    (`python tests/api_index.py --write`); a test fails when a name has no
+    example or when the table is out of date.
+
+| Name | Since | Shown in |
+| --- | --- | --- |
+"""
+
+FOOTER = """
+## Key points
+
+- Names marked 3.11 or later (`TaskGroup`, `timeout`, `Task.cancelling`, …)
+  raise `AttributeError` on older Pythons; their examples declare
+  `# Requires Python 3.11+` and are only run where they exist.
+- `Task` inherits the whole `Future` API except `set_result()` and
+  `set_exception()`, which it refuses.
+"""
+
+
+if __name__ == "__main__":
+    target = ROOT / "docs" / "api.md"
+    if "--write" in sys.argv:
+        target.write_text(render(), encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+    else:
+        print(render())
