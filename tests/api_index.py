@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -20,30 +20,73 @@ DOCS = "https://docs.python.org/3/library/"
 # (name, Python version it appeared in). Versions from the CPython docs'
 # "Added in version" notes; "3.8 or earlier" means before the oldest we support.
 NAMES = [
-    ("ALL_COMPLETED", None), ("CancelledError", None), ("FIRST_COMPLETED", None),
+    ("ALL_COMPLETED", None),
+    ("CancelledError", None),
+    ("FIRST_COMPLETED", None),
     ("FIRST_EXCEPTION", None),
-    ("Future.add_done_callback", None), ("Future.cancel", None), ("Future.cancelled", None),
-    ("Future.done", None), ("Future.exception", None), ("Future.get_loop", None),
-    ("Future.remove_done_callback", None), ("Future.result", None),
-    ("Future.set_exception", None), ("Future.set_result", None),
-    ("InvalidStateError", None), ("Runner", "3.11"),
-    ("Task.add_done_callback", None), ("Task.cancel", None), ("Task.cancelled", None),
-    ("Task.cancelling", "3.11"), ("Task.done", None), ("Task.exception", None),
-    ("Task.get_context", "3.12"), ("Task.get_coro", None), ("Task.get_loop", None),
-    ("Task.get_name", None), ("Task.get_stack", None), ("Task.print_stack", None),
-    ("Task.remove_done_callback", None), ("Task.result", None), ("Task.set_exception", None),
-    ("Task.set_name", None), ("Task.set_result", None), ("Task.uncancel", "3.11"),
-    ("TaskGroup", "3.11"), ("Timeout", "3.11"), ("TimeoutError", None),
-    ("all_tasks", None), ("as_completed", None), ("create_eager_task_factory", "3.12"),
-    ("create_task", None), ("current_task", None), ("eager_task_factory", "3.12"),
-    ("ensure_future", None), ("gather", None), ("iscoroutine", None), ("isfuture", None),
-    ("loop.call_later", None), ("loop.call_soon", None), ("loop.call_soon_threadsafe", None),
-    ("loop.create_future", None), ("loop.create_task", None), ("loop.get_task_factory", None),
-    ("loop.run_in_executor", None), ("loop.set_debug", None),
-    ("loop.set_exception_handler", None), ("loop.set_task_factory", None),
-    ("run", None), ("run_coroutine_threadsafe", None), ("shield", None), ("sleep", None),
-    ("timeout", "3.11"), ("timeout_at", "3.11"), ("to_thread", "3.9"), ("wait", None),
-    ("wait_for", None), ("wrap_future", None),
+    ("Future.add_done_callback", None),
+    ("Future.cancel", None),
+    ("Future.cancelled", None),
+    ("Future.done", None),
+    ("Future.exception", None),
+    ("Future.get_loop", None),
+    ("Future.remove_done_callback", None),
+    ("Future.result", None),
+    ("Future.set_exception", None),
+    ("Future.set_result", None),
+    ("InvalidStateError", None),
+    ("Runner", "3.11"),
+    ("Task.add_done_callback", None),
+    ("Task.cancel", None),
+    ("Task.cancelled", None),
+    ("Task.cancelling", "3.11"),
+    ("Task.done", None),
+    ("Task.exception", None),
+    ("Task.get_context", "3.12"),
+    ("Task.get_coro", None),
+    ("Task.get_loop", None),
+    ("Task.get_name", None),
+    ("Task.get_stack", None),
+    ("Task.print_stack", None),
+    ("Task.remove_done_callback", None),
+    ("Task.result", None),
+    ("Task.set_exception", None),
+    ("Task.set_name", None),
+    ("Task.set_result", None),
+    ("Task.uncancel", "3.11"),
+    ("TaskGroup", "3.11"),
+    ("Timeout", "3.11"),
+    ("TimeoutError", None),
+    ("all_tasks", None),
+    ("as_completed", None),
+    ("create_eager_task_factory", "3.12"),
+    ("create_task", None),
+    ("current_task", None),
+    ("eager_task_factory", "3.12"),
+    ("ensure_future", None),
+    ("gather", None),
+    ("iscoroutine", None),
+    ("isfuture", None),
+    ("loop.call_later", None),
+    ("loop.call_soon", None),
+    ("loop.call_soon_threadsafe", None),
+    ("loop.create_future", None),
+    ("loop.create_task", None),
+    ("loop.get_task_factory", None),
+    ("loop.run_in_executor", None),
+    ("loop.set_debug", None),
+    ("loop.set_exception_handler", None),
+    ("loop.set_task_factory", None),
+    ("run", None),
+    ("run_coroutine_threadsafe", None),
+    ("shield", None),
+    ("sleep", None),
+    ("timeout", "3.11"),
+    ("timeout_at", "3.11"),
+    ("to_thread", "3.9"),
+    ("wait", None),
+    ("wait_for", None),
+    ("wrap_future", None),
 ]
 
 TASK_MAKERS = r"(create_task\(|ensure_future\(|\.create_task\(|TaskGroup|current_task\()"
@@ -77,15 +120,14 @@ def docs_url(name: str) -> str:
     return f"{DOCS}asyncio-task.html#asyncio.{name}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def source(snippet: Snippet) -> str:
     return snippet.source
 
 
 def demonstrations(name: str, snippets: list[Snippet]) -> list[Snippet]:
     """Snippets that use `name`, those named after it first, then by page order."""
-    found = [s for s in snippets
-             if all(re.search(p, source(s)) for p in patterns(name))]
+    found = [s for s in snippets if all(re.search(p, source(s)) for p in patterns(name))]
     key = name.rpartition(".")[2].lower()
     return sorted(found, key=lambda s: (key not in s.path.stem.lower(), s.rel))
 
@@ -116,7 +158,9 @@ def render() -> str:
 
 
 HEADER = """---
-description: Every asyncio Task and Future API name, the Python version it appeared in, and the page and executed example that shows it.
+description: >-
+  Every asyncio Task and Future API name, the Python version it appeared in,
+  and the page and executed example that shows it.
 ---
 
 # API index

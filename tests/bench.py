@@ -37,8 +37,9 @@ def snippet_figures() -> None:
     pythons = {v: p for v, p in find_interpreters().items() if p}
     print(f"snippets: {len(snippets)}; interpreters: {', '.join(pythons) or 'none'}")
     print("\nper run, serial (median over the snippets; floor = python -c 'import asyncio'):")
-    print(f"  {'python':<8}{'runs':>6}{'median s':>10}{'floor s':>9}{'ratio':>7}{'max s':>8}"
-          f"  slowest")
+    print(
+        f"  {'python':<8}{'runs':>6}{'median s':>10}{'floor s':>9}{'ratio':>7}{'max s':>8}  slowest"
+    )
     slept = 0.0
     runs = 0
     for version, python in pythons.items():
@@ -58,18 +59,27 @@ def snippet_figures() -> None:
         runs += len(times)
         median = statistics.median(t for t, _ in times)
         worst = max(times)
-        print(f"  {version:<8}{len(times):>6}{median:>10.3f}{base:>9.3f}{median / base:>7.2f}"
-              f"{worst[0]:>8.2f}  {worst[1]}")
+        print(
+            f"  {version:<8}{len(times):>6}{median:>10.3f}{base:>9.3f}{median / base:>7.2f}"
+            f"{worst[0]:>8.2f}  {worst[1]}"
+        )
     print(f"\nreal-clock time skipped by the virtual clock, newest Python: {slept:.1f} s")
 
     start = time.perf_counter()
-    result = subprocess.run([BIN / "pytest", "tests/test_snippets.py", "-q", "-p", "no:cacheprovider"],
-                            cwd=ROOT, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [BIN / "pytest", "tests/test_snippets.py", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - start
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "?"
     print(f"\nwhole snippet suite (pytest -n auto, {runs} runs): {wall:.1f} s wall  [{summary}]")
-    print(f"  scaled to 100 snippets x 5 interpreters: {wall * 500 / max(runs, 1):.1f} s "
-          f"(target <= 30 s)")
+    print(
+        f"  scaled to 100 snippets x 5 interpreters: {wall * 500 / max(runs, 1):.1f} s "
+        f"(target <= 30 s)"
+    )
 
 
 def build_figures() -> None:
@@ -78,7 +88,8 @@ def build_figures() -> None:
         try:
             return statistics.median(
                 timed([BIN / "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=config_dir)
-                for _ in range(3))
+                for _ in range(3)
+            )
         finally:
             shutil.rmtree(out, ignore_errors=True)
 
@@ -88,8 +99,10 @@ def build_figures() -> None:
         shutil.copytree(ROOT / "docs", plain / "docs")
         (plain / "mkdocs.yml").write_text("site_name: plain\ntheme:\n  name: material\n")
         default = build(plain)
-    print(f"\nmkdocs build: {ours:.2f} s; same pages, default Material config: {default:.2f} s; "
-          f"ratio {ours / default:.2f}")
+    print(
+        f"\nmkdocs build: {ours:.2f} s; same pages, default Material config: {default:.2f} s; "
+        f"ratio {ours / default:.2f}"
+    )
 
 
 def page_weight() -> None:
@@ -97,8 +110,9 @@ def page_weight() -> None:
     if not script.exists():
         print("\npage weight: tests/browser/page_weight.py not found")
         return
-    result = subprocess.run([sys.executable, script], cwd=ROOT, env=ENV, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, script], cwd=ROOT, env=ENV, capture_output=True, text=True
+    )
     print("\n" + (result.stdout.strip() or f"page weight: failed\n{result.stderr.strip()}"))
 
 

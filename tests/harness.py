@@ -21,7 +21,7 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -37,7 +37,9 @@ UPDATE_COMMAND = "make update  (or: .venv/bin/pytest --update-snippets)"
 REQUIRES_RE = re.compile(r"#\s*Requires Python (3\.\d+)\+")
 REAL_CLOCK_RE = re.compile(r"^#\s*Real clock\b", re.MULTILINE)
 VARIANT_RE = re.compile(r"\.py3(\d+)\.out$")
-INCLUDE_RE = re.compile(r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+["'](?P<path>[^"':]+)(?::[^"']*)?["']\s*$""")
+INCLUDE_RE = re.compile(
+    r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+["'](?P<path>[^"':]+)(?::[^"']*)?["']\s*$"""
+)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -122,13 +124,10 @@ def _interpreter_candidates(version: str) -> list[Path]:
     return found[::-1] + ([Path(on_path)] if on_path else [])
 
 
-@lru_cache(maxsize=None)
+@cache
 def find_interpreters() -> dict[str, Path | None]:
     """Python 3.9-3.13 under ~/.pyenv/versions, or python3.X on PATH."""
-    return {
-        v: next((p for p in _interpreter_candidates(v) if p.exists()), None)
-        for v in VERSIONS
-    }
+    return {v: next((p for p in _interpreter_candidates(v) if p.exists()), None) for v in VERSIONS}
 
 
 def normalise(text: str) -> str:
@@ -144,8 +143,9 @@ class Run:
     seconds: float
 
 
-def run_snippet(snippet: Snippet, python: Path | str, *, real_clock: bool = False,
-                timeout: float | None = None) -> Run:
+def run_snippet(
+    snippet: Snippet, python: Path | str, *, real_clock: bool = False, timeout: float | None = None
+) -> Run:
     """Run the file as a reader would: `python snippets/x/y.py` from the repo root."""
     import time
 
@@ -158,8 +158,12 @@ def run_snippet(snippet: Snippet, python: Path | str, *, real_clock: bool = Fals
         timeout = REAL_CLOCK_TIMEOUT if real_clock else TIMEOUT
     start = time.monotonic()
     proc = subprocess.Popen(
-        [str(python), snippet.rel], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, start_new_session=True,
+        [str(python), snippet.rel],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     try:
         out, _ = proc.communicate(timeout=timeout)
@@ -181,7 +185,9 @@ def group_outputs(snippet: Snippet, outputs: dict[str, str]) -> dict[Path, str]:
         if previous is None:
             files[snippet.path.with_suffix(".out")] = output
         elif output != previous:
-            files[snippet.path.with_name(f"{snippet.path.stem}.py3{version.split('.')[1]}.out")] = output
+            files[snippet.path.with_name(f"{snippet.path.stem}.py3{version.split('.')[1]}.out")] = (
+                output
+            )
         previous = output
     return files
 
@@ -201,24 +207,32 @@ def write_outputs(snippet: Snippet, files: dict[Path, str]) -> list[str]:
 
 
 def unified_diff(expected: str, actual: str, expected_name: str) -> str:
-    return "".join(difflib.unified_diff(
-        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-        fromfile=f"{expected_name} (expected)", tofile="actual output",
-    ))
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            fromfile=f"{expected_name} (expected)",
+            tofile="actual output",
+        )
+    )
 
 
 def failure_for(snippet: Snippet, version: str, run: Run, timeout: float) -> str | None:
     """A message naming the file and the fix, or None when the run is as expected."""
     where = f"{snippet.rel} on Python {version}"
     if run.returncode is None:
-        return (f"{where} hung: killed after {timeout:.0f} s.\n"
-                f"Output before it was killed:\n{run.output}\n"
-                f"Fix: make it finish (is something awaiting a future nobody resolves?); "
-                f"run it by hand with `python {snippet.rel}` to see where it waits.")
+        return (
+            f"{where} hung: killed after {timeout:.0f} s.\n"
+            f"Output before it was killed:\n{run.output}\n"
+            f"Fix: make it finish (is something awaiting a future nobody resolves?); "
+            f"run it by hand with `python {snippet.rel}` to see where it waits."
+        )
     if run.returncode != 0:
-        return (f"{where} exited with status {run.returncode}.\n{run.output}\n"
-                f"Fix: a snippet must exit with status 0 — catch the exception you want to "
-                f"show and print it.")
+        return (
+            f"{where} exited with status {run.returncode}.\n{run.output}\n"
+            f"Fix: a snippet must exit with status 0 — catch the exception you want to "
+            f"show and print it."
+        )
     return None
 
 
@@ -231,15 +245,31 @@ def in_ci() -> bool:
 
 def pytest_addoption(parser):
     group = parser.getgroup("snippets", "documentation snippets")
-    group.addoption("--update-snippets", action="store_true",
-                    help="rewrite the expected outputs (snippets/**/*.out) from real runs")
-    group.addoption("--real-clock", action="store_true",
-                    help="run snippets on the real clock instead of the virtual one")
-    group.addoption("--python", action="append", default=[], metavar="3.X",
-                    help="run snippets only on these Python versions (repeatable)")
-    group.addoption("--snippet-timeout", type=float, default=None, metavar="SECONDS",
-                    help=f"kill a snippet run after this long (default {TIMEOUT:.0f}, "
-                         f"{REAL_CLOCK_TIMEOUT:.0f} with --real-clock)")
+    group.addoption(
+        "--update-snippets",
+        action="store_true",
+        help="rewrite the expected outputs (snippets/**/*.out) from real runs",
+    )
+    group.addoption(
+        "--real-clock",
+        action="store_true",
+        help="run snippets on the real clock instead of the virtual one",
+    )
+    group.addoption(
+        "--python",
+        action="append",
+        default=[],
+        metavar="3.X",
+        help="run snippets only on these Python versions (repeatable)",
+    )
+    group.addoption(
+        "--snippet-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help=f"kill a snippet run after this long (default {TIMEOUT:.0f}, "
+        f"{REAL_CLOCK_TIMEOUT:.0f} with --real-clock)",
+    )
 
 
 def pytest_report_header(config):
@@ -254,7 +284,9 @@ def selected_versions(config) -> list[str]:
     wanted = config.getoption("--python")
     unknown = [v for v in wanted if v not in VERSIONS]
     if unknown:
-        raise pytest.UsageError(f"--python {unknown[0]}: supported versions are {', '.join(VERSIONS)}")
+        raise pytest.UsageError(
+            f"--python {unknown[0]}: supported versions are {', '.join(VERSIONS)}"
+        )
     return [v for v in VERSIONS if not wanted or v in wanted]
 
 
@@ -268,8 +300,10 @@ def snippet_timeout(config) -> float:
 def interpreter_or_skip(version: str) -> Path:
     python = find_interpreters()[version]
     if python is None:
-        message = (f"Python {version} not found (looked in ~/.pyenv/versions/{version}.*/bin/python3 "
-                   f"and python{version} on PATH); install it, e.g. `pyenv install {version}`")
+        message = (
+            f"Python {version} not found (looked in ~/.pyenv/versions/{version}.*/bin/python3 "
+            f"and python{version} on PATH); install it, e.g. `pyenv install {version}`"
+        )
         if in_ci():
             pytest.fail(f"{message}. CI must verify every supported version.", pytrace=False)
         pytest.skip(message)
@@ -307,8 +341,11 @@ class ReaderRunner(_runners._Runner):
             snippets = [Snippet(inline)]
         for snippet in snippets:
             if not snippet.path.exists():
-                pytest.fail(f"{where}: includes {snippet.rel}, which does not exist. "
-                            f"Fix the path (relative to the repo root).", pytrace=False)
+                pytest.fail(
+                    f"{where}: includes {snippet.rel}, which does not exist. "
+                    f"Fix the path (relative to the repo root).",
+                    pytrace=False,
+                )
             if version_key(version) < version_key(snippet.min_version):
                 pytest.skip(f"{snippet.rel} needs Python {snippet.min_version}+")
             run = run_snippet(snippet, sys.executable)
@@ -319,9 +356,12 @@ class ReaderRunner(_runners._Runner):
             if snippet.path.is_relative_to(ROOT) and expected.exists():
                 shown = expected.read_text(encoding="utf-8")
                 if shown != run.output:
-                    pytest.fail(f"{where}: the output shown for {snippet.rel} is not what it "
-                                f"prints:\n{unified_diff(shown, run.output, expected.name)}"
-                                f"Fix: {UPDATE_COMMAND}, then review the diff.", pytrace=False)
+                    pytest.fail(
+                        f"{where}: the output shown for {snippet.rel} is not what it "
+                        f"prints:\n{unified_diff(shown, run.output, expected.name)}"
+                        f"Fix: {UPDATE_COMMAND}, then review the diff.",
+                        pytrace=False,
+                    )
 
     def repr_failure(self, test, excinfo, style=None):
         return str(excinfo.value)
@@ -329,9 +369,13 @@ class ReaderRunner(_runners._Runner):
 
 def pytest_terminal_summary(terminalreporter):
     """After --update-snippets: list what was rewritten, to review with git diff."""
-    changes = [change for report in terminalreporter.stats.get("passed", [])
-               for name, value in getattr(report, "user_properties", [])
-               if name == "snippet_changes" for change in value]
+    changes = [
+        change
+        for report in terminalreporter.stats.get("passed", [])
+        for name, value in getattr(report, "user_properties", [])
+        if name == "snippet_changes"
+        for change in value
+    ]
     if terminalreporter.config.getoption("--update-snippets"):
         terminalreporter.section("expected outputs")
         for change in changes or ["no expected output changed"]:
@@ -346,8 +390,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         name = getattr(item, "originalname", item.name)
         is_update = name == update_test
-        (keep if is_update == updating or not name.startswith("test_") or
-         "test_snippets.py" not in item.nodeid else drop).append(item)
+        (
+            keep
+            if is_update == updating
+            or not name.startswith("test_")
+            or "test_snippets.py" not in item.nodeid
+            else drop
+        ).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

@@ -18,14 +18,26 @@ from harness import ROOT, find_interpreters
 TESTS = Path(__file__).resolve().parent
 CURRENT = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
-GOOD = 'import asyncio\n\n\nasync def main():\n    await asyncio.sleep(1)\n    print("slept")\n\n\nasyncio.run(main())\n'
+GOOD = """\
+import asyncio
+
+
+async def main():
+    await asyncio.sleep(1)
+    print("slept")
+
+
+asyncio.run(main())
+"""
 
 
 def page_for(*names: str) -> str:
     blocks = []
     for name in names:
-        blocks.append(f'```python\n--8<-- "snippets/demo/{name}.py"\n```\n\n'
-                      f'```text title="Output"\n--8<-- "snippets/demo/{name}.out"\n```\n')
+        blocks.append(
+            f'```python\n--8<-- "snippets/demo/{name}.py"\n```\n\n'
+            f'```text title="Output"\n--8<-- "snippets/demo/{name}.out"\n```\n'
+        )
     return "---\ndescription: Demo.\n---\n\n# Demo\n\n" + "\n".join(blocks)
 
 
@@ -44,9 +56,26 @@ def run_pytest(repo: Path, *args: str, every_python: bool = False) -> subprocess
     env = {**os.environ, "SNIPPETS_ROOT": str(repo)}
     versions = [] if every_python else ["--python", CURRENT]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(repo),
-         "-n", "0", "-p", "no:cacheprovider", *versions, *args],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            "--rootdir",
+            str(repo),
+            "-n",
+            "0",
+            "-p",
+            "no:cacheprovider",
+            *versions,
+            *args,
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -61,7 +90,10 @@ def test_good_snippet_passes(repo):
 
 
 def test_hanging_snippet_is_killed_and_the_rest_still_runs(repo):
-    write(repo, "snippets/demo/hangs.py", """\
+    write(
+        repo,
+        "snippets/demo/hangs.py",
+        """\
         import asyncio
 
 
@@ -70,7 +102,8 @@ def test_hanging_snippet_is_killed_and_the_rest_still_runs(repo):
 
 
         asyncio.run(main())
-        """)
+        """,
+    )
     result = run_pytest(repo, str(TESTS / "test_snippets.py"), "--snippet-timeout", "2")
     assert result.returncode == 1
     assert "snippets/demo/hangs.py on Python" in result.stdout
@@ -113,8 +146,12 @@ def test_snippet_on_no_page_fails(repo):
 
 
 def test_output_not_shown_after_its_code_fails(repo):
-    write(repo, "docs/demo.md", "---\ndescription: Demo.\n---\n\n# Demo\n\n"
-          '```python\n--8<-- "snippets/demo/good.py"\n```\n')
+    write(
+        repo,
+        "docs/demo.md",
+        "---\ndescription: Demo.\n---\n\n# Demo\n\n"
+        '```python\n--8<-- "snippets/demo/good.py"\n```\n',
+    )
     result = run_pytest(repo, str(TESTS / "test_pages.py"))
     assert result.returncode == 1
     assert "docs/demo.md:7: snippets/demo/good.py is not followed by its output" in result.stdout
@@ -131,8 +168,9 @@ def test_changed_output_fails_with_a_diff_and_update_restores_it(repo):
     # Without the flag, nothing was written.
     assert (repo / "snippets/demo/good.out").read_text() == "slepT\n"
 
-    updated = run_pytest(repo, str(TESTS / "test_snippets.py"), "--update-snippets",
-                         every_python=True)
+    updated = run_pytest(
+        repo, str(TESTS / "test_snippets.py"), "--update-snippets", every_python=True
+    )
     assert updated.returncode == 0, updated.stdout
     assert "wrote snippets/demo/good" in updated.stdout
     assert run_pytest(repo, str(TESTS / "test_snippets.py")).returncode == 0
@@ -146,18 +184,24 @@ def test_page_shows_wrong_output_is_caught_by_markdown_docs(repo):
     write(repo, "snippets/demo/good.out", "something else\n")
     result = run_pytest(repo, str(repo / "docs" / "demo.md"))
     assert result.returncode == 1
-    assert "docs/demo.md:7: the output shown for snippets/demo/good.py is not what it prints" \
+    assert (
+        "docs/demo.md:7: the output shown for snippets/demo/good.py is not what it prints"
         in result.stdout
+    )
 
 
 def test_versions_that_differ_get_their_own_output_and_tab(repo):
     if not all(find_interpreters().values()):
         pytest.skip("needs every Python from 3.9 to 3.13 installed")
-    write(repo, "snippets/demo/versions.py", """\
+    write(
+        repo,
+        "snippets/demo/versions.py",
+        """\
         import sys
 
         print("new" if sys.version_info >= (3, 11) else "old")
-        """)
+        """,
+    )
     snippets = str(TESTS / "test_snippets.py")
     assert run_pytest(repo, snippets, "--update-snippets", every_python=True).returncode == 0
     demo = repo / "snippets" / "demo"
@@ -171,10 +215,13 @@ def test_versions_that_differ_get_their_own_output_and_tab(repo):
         '=== "Python 3.9–3.10"\n\n    ```text title="Output"\n'
         '    --8<-- "snippets/demo/versions.out"\n    ```\n\n'
         '=== "Python 3.12+"\n\n    ```text title="Output"\n'
-        '    --8<-- "snippets/demo/versions.py311.out"\n    ```\n')
+        '    --8<-- "snippets/demo/versions.py311.out"\n    ```\n'
+    )
     write(repo, "docs/demo.md", page)
     result = run_pytest(repo, str(TESTS / "test_pages.py"))
-    assert "shown under the tab 'Python 3.12+', but it is the output of 'Python 3.11+'" \
+    assert (
+        "shown under the tab 'Python 3.12+', but it is the output of 'Python 3.11+'"
         in result.stdout
+    )
     write(repo, "docs/demo.md", page.replace("3.12+", "3.11+"))
     assert run_pytest(repo, str(TESTS / "test_pages.py")).returncode == 0

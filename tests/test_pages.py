@@ -63,9 +63,14 @@ def parse_fences(page: Path) -> list[Fence]:
         elif match := FENCE_RE.match(line):
             info = match.group("info")
             title = TITLE_RE.search(info)
-            current = Fence(page, number, (info.split() or [""])[0].lstrip("{.").rstrip("}"),
-                            title.group("title") if title else "",
-                            tab[1] if tab and indent > tab[0] else None, info)
+            current = Fence(
+                page,
+                number,
+                (info.split() or [""])[0].lstrip("{.").rstrip("}"),
+                title.group("title") if title else "",
+                tab[1] if tab and indent > tab[0] else None,
+                info,
+            )
             closing = match.group("ticks")
     return fences
 
@@ -94,28 +99,42 @@ def included_paths() -> dict[str, list[str]]:
 
 
 def test_every_include_exists():
-    missing = [f"{where}: includes {path}" for path, wheres in included_paths().items()
-               for where in wheres if not (ROOT / path).is_file()]
-    fail_if(missing, "Pages include files that do not exist (fix the path, relative to the "
-                     "repo root, or restore the file):")
+    missing = [
+        f"{where}: includes {path}"
+        for path, wheres in included_paths().items()
+        for where in wheres
+        if not (ROOT / path).is_file()
+    ]
+    fail_if(
+        missing,
+        "Pages include files that do not exist (fix the path, relative to the "
+        "repo root, or restore the file):",
+    )
 
 
 def test_every_snippet_is_shown_on_a_page():
     shown = included_paths()
     orphans = [s.rel for s in discover_snippets() if s.rel not in shown]
-    fail_if(orphans, "Snippets that no page includes (include them in their page, code then "
-                     "output, or delete them):")
+    fail_if(
+        orphans,
+        "Snippets that no page includes (include them in their page, code then "
+        "output, or delete them):",
+    )
 
 
 def test_every_expected_output_belongs_to_a_snippet():
     stray = []
     for out in sorted((ROOT / "snippets").rglob("*.out")):
-        snippet = out.with_name(VARIANT_RE.sub(".py", out.name) if VARIANT_RE.search(out.name)
-                                else out.stem + ".py")
+        snippet = out.with_name(
+            VARIANT_RE.sub(".py", out.name) if VARIANT_RE.search(out.name) else out.stem + ".py"
+        )
         if not snippet.exists():
             stray.append(f"{out.relative_to(ROOT).as_posix()} (no {snippet.name} beside it)")
-    fail_if(stray, "Expected outputs without a snippet (delete them, or restore the snippet "
-                   "and run `make update`):")
+    fail_if(
+        stray,
+        "Expected outputs without a snippet (delete them, or restore the snippet "
+        "and run `make update`):",
+    )
 
 
 def test_every_output_is_shown_right_after_its_code():
@@ -130,7 +149,7 @@ def test_every_output_is_shown_right_after_its_code():
         if not snippet.path.is_file() or not path.startswith("snippets/"):
             continue
         following = []
-        for later in fences[i + 1:]:
+        for later in fences[i + 1 :]:
             if later.page != fence.page or later.lang == "python":
                 same = later.page == fence.page and later.includes == fence.includes
                 if same:  # the same file shown again in sections: its outputs come later
@@ -144,32 +163,41 @@ def test_every_output_is_shown_right_after_its_code():
         for out, label in labels.items():
             rel = out.relative_to(ROOT).as_posix()
             if rel not in shown:
-                problems.append(f"{fence.where}: {path} is not followed by its output {rel} "
-                                f"(add a text fence titled Output that includes it)")
+                problems.append(
+                    f"{fence.where}: {path} is not followed by its output {rel} "
+                    f"(add a text fence titled Output that includes it)"
+                )
                 continue
             if len(labels) > 1:
                 tab = next(later.tab for later in following if rel in later.includes)
                 if tab != label:
-                    problems.append(f"{fence.where}: {rel} is shown under the tab {tab!r}, "
-                                    f"but it is the output of {label!r}: label the tab "
-                                    f'=== "{label}"')
+                    problems.append(
+                        f"{fence.where}: {rel} is shown under the tab {tab!r}, "
+                        f"but it is the output of {label!r}: label the tab "
+                        f'=== "{label}"'
+                    )
     fail_if(problems)
 
 
 def test_outputs_on_pages_are_included_not_typed():
-    typed = [f"{f.where}: an output block typed into the page; include its .out file instead"
-             for f in all_fences()
-             if f.title.lower().startswith("output") and not f.only_includes]
+    typed = [
+        f"{f.where}: an output block typed into the page; include its .out file instead"
+        for f in all_fences()
+        if f.title.lower().startswith("output") and not f.only_includes
+    ]
     fail_if(typed)
 
 
 def test_python_on_pages_is_an_include_or_marked_not_runnable():
     """Inline Python would be executed by pytest-markdown-docs but its output never verified."""
-    inline = [f"{f.where}: Python written into the page; move it to snippets/ and include it, "
-              f"or mark the fence `notest` if it is not meant to run"
-              for f in all_fences()
-              if f.lang in ("python", "py", "python3") and not f.only_includes
-              and "notest" not in f.info.split()]
+    inline = [
+        f"{f.where}: Python written into the page; move it to snippets/ and include it, "
+        f"or mark the fence `notest` if it is not meant to run"
+        for f in all_fences()
+        if f.lang in ("python", "py", "python3")
+        and not f.only_includes
+        and "notest" not in f.info.split()
+    ]
     fail_if(inline)
 
 
@@ -177,6 +205,9 @@ def test_python_on_pages_is_an_include_or_marked_not_runnable():
 def test_page_has_a_description(page):
     text = page.read_text(encoding="utf-8")
     if not re.match(r"---\n(?:.*\n)*?description: \S", text):
-        pytest.fail(f"{page.relative_to(ROOT)} has no `description:` in its front matter (used "
-                    f"by search engines and link previews). Add one sentence at the top:\n"
-                    f"---\ndescription: ...\n---", pytrace=False)
+        pytest.fail(
+            f"{page.relative_to(ROOT)} has no `description:` in its front matter (used "
+            f"by search engines and link previews). Add one sentence at the top:\n"
+            f"---\ndescription: ...\n---",
+            pytrace=False,
+        )

@@ -27,8 +27,13 @@ def copy_site_sources(dest: Path) -> Path:
 
 
 def mkdocs_build(src: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([BIN / "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=src, env=ENV, capture_output=True, text=True)
+    return subprocess.run(
+        [BIN / "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=src,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
 
 
 def an_included_snippet() -> tuple[str, str]:
@@ -58,27 +63,33 @@ def test_included_snippets_are_rendered(tmp_path):
     rendered = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
     text = html.unescape(__import__("re").sub(r"<[^>]+>", "", rendered))
     assert line.strip() in text, f"docs/{page}.md: the included code {line!r} is not in the page"
-    assert "--8<--" not in text.replace(";--8<--", ""), f"docs/{page}.md: an include was not expanded"
+    assert "--8<--" not in text.replace(";--8<--", ""), (
+        f"docs/{page}.md: an include was not expanded"
+    )
 
 
 def test_zensical_builds_the_same_config(tmp_path):
     src = copy_site_sources(tmp_path)
-    result = subprocess.run([BIN / "zensical", "build", "--clean"], cwd=src, env=ENV,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [BIN / "zensical", "build", "--clean"], cwd=src, env=ENV, capture_output=True, text=True
+    )
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"zensical build failed:\n{log}"
     page, line = an_included_snippet()
     rendered = html.unescape((src / "site" / page / "index.html").read_text(encoding="utf-8"))
     words = [w for w in line.replace("(", " ").replace(")", " ").split() if w.isidentifier()]
     assert words and all(w in rendered for w in words), (
-        f"zensical: docs/{page}.md does not show its included code {line!r}")
+        f"zensical: docs/{page}.md does not show its included code {line!r}"
+    )
 
 
 def test_a_missing_include_fails_the_build(tmp_path):
     src = copy_site_sources(tmp_path / "src")
     page = src / "docs" / "model.md"
-    page.write_text(page.read_text(encoding="utf-8")
-                    + '\n```python\n--8<-- "snippets/model/no_such_example.py"\n```\n')
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + '\n```python\n--8<-- "snippets/model/no_such_example.py"\n```\n'
+    )
     result = mkdocs_build(src, tmp_path / "site")
     assert result.returncode != 0, "a page including a missing file still built"
     assert "snippets/model/no_such_example.py" in result.stdout + result.stderr

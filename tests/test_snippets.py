@@ -44,21 +44,28 @@ def test_snippet_output_matches(snippet, version, request, updating):
         pytest.skip(f"needs Python {snippet.min_version}+ (first line of {snippet.rel})")
     python = interpreter_or_skip(version)
     timeout = snippet_timeout(request.config)
-    run = run_snippet(snippet, python, real_clock=request.config.getoption("--real-clock"),
-                      timeout=timeout)
+    run = run_snippet(
+        snippet, python, real_clock=request.config.getoption("--real-clock"), timeout=timeout
+    )
     failure = failure_for(snippet, version, run, timeout)
     if failure:
         pytest.fail(failure, pytrace=False)
     expected = snippet.expected_file(version)
     if not expected.exists():
-        pytest.fail(f"{snippet.rel} has no expected output ({expected.name} is missing).\n"
-                    f"Fix: {UPDATE_COMMAND}, then review and commit the new file.", pytrace=False)
+        pytest.fail(
+            f"{snippet.rel} has no expected output ({expected.name} is missing).\n"
+            f"Fix: {UPDATE_COMMAND}, then review and commit the new file.",
+            pytrace=False,
+        )
     wanted = expected.read_text(encoding="utf-8")
     if run.output != wanted:
-        pytest.fail(f"{snippet.rel} on Python {version} printed something else than "
-                    f"{expected.name}:\n{unified_diff(wanted, run.output, expected.name)}"
-                    f"Fix: if the new output is right, {UPDATE_COMMAND} and review the diff; "
-                    f"otherwise fix the snippet.", pytrace=False)
+        pytest.fail(
+            f"{snippet.rel} on Python {version} printed something else than "
+            f"{expected.name}:\n{unified_diff(wanted, run.output, expected.name)}"
+            f"Fix: if the new output is right, {UPDATE_COMMAND} and review the diff; "
+            f"otherwise fix the snippet.",
+            pytrace=False,
+        )
 
 
 def test_update_expected_outputs(snippet, request, updating):
@@ -70,8 +77,12 @@ def test_update_expected_outputs(snippet, request, updating):
     for version in snippet.versions:
         python = find_interpreters()[version]
         if version in wanted and python is not None:
-            run = run_snippet(snippet, python, real_clock=request.config.getoption("--real-clock"),
-                              timeout=timeout)
+            run = run_snippet(
+                snippet,
+                python,
+                real_clock=request.config.getoption("--real-clock"),
+                timeout=timeout,
+            )
             failure = failure_for(snippet, version, run, timeout)
             if failure:
                 pytest.fail(failure, pytrace=False)
@@ -80,8 +91,11 @@ def test_update_expected_outputs(snippet, request, updating):
         # Not run here (deselected or not installed): keep what is stored for it.
         current = snippet.expected_file(version)
         if not current.exists():
-            pytest.fail(f"{snippet.rel}: Python {version} is not available here and no output is "
-                        f"stored for it; update on a machine that has it.", pytrace=False)
+            pytest.fail(
+                f"{snippet.rel}: Python {version} is not available here and no output is "
+                f"stored for it; update on a machine that has it.",
+                pytrace=False,
+            )
         outputs[version] = current.read_text(encoding="utf-8")
         kept.append(version)
     if kept:

@@ -8,7 +8,6 @@ Playwright-downloaded browser).
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
 import os
 import shutil
@@ -151,6 +150,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser closing a connection mid-response is not a test failure.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class StaticServer:
     """A ThreadingHTTPServer on 127.0.0.1, port chosen by the OS.
 
@@ -161,8 +167,7 @@ class StaticServer:
     def __init__(self, prefix: str = "/"):
         self.prefix = prefix
         self.directory: Path | None = None
-        handler = functools.partial(self._make_handler)
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), self._make_handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"
@@ -208,3 +213,32 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+# ---------------------------------------------------------------------------
+# Pages, discovered from the sources (collection time) and checked against
+# the build (test_site.py), so a new page is tested without editing a list.
+
+
+def docs_page_paths() -> list[str]:
+    """URL path of every page under docs/, as MkDocs builds it, plus 404."""
+    paths = []
+    for md in sorted((REPO / "docs").rglob("*.md")):
+        rel = md.relative_to(REPO / "docs")
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        stem = rel.with_suffix("").as_posix()
+        if rel.name in ("index.md", "README.md"):
+            stem = rel.parent.as_posix()
+            paths.append("" if stem == "." else stem + "/")
+        else:
+            paths.append(stem + "/")
+    return sorted(set(paths)) + ["404.html"]
+
+
+def page_id(path: str) -> str:
+    return path.rstrip("/") or "home"
+
+
+# Filled by the tests, printed by conftest's pytest_terminal_summary.
+REPORT: dict = {"external_links": {}, "axe_minor": {}}
