@@ -1,0 +1,21 @@
+"""A callback added to a future that is already done still waits for the loop."""
+
+import asyncio
+
+
+def notify_customer(future):
+    print(f"callback runs: {future.result()}")
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    shipment = loop.create_future()
+    shipment.set_result("order 17 shipped")
+    print(f"future done before adding the callback: {shipment.done()}")
+    shipment.add_done_callback(notify_customer)
+    print("add_done_callback returned; the callback has not run yet")
+    await asyncio.sleep(0)  # one loop iteration: the scheduled callback runs
+    print("after one loop iteration")
+
+
+asyncio.run(main())

@@ -1,0 +1,24 @@
+"""ensure_future() wraps a coroutine in a Task; a Task or Future comes back as is."""
+
+import asyncio
+
+
+async def fetch_price(symbol):
+    await asyncio.sleep(0.1)
+    return 42.0
+
+
+async def main():
+    task = asyncio.create_task(fetch_price("ACME"))
+    print(f"task -> same task: {asyncio.ensure_future(task) is task}")
+
+    wrapped = asyncio.ensure_future(fetch_price("GLOBEX"))
+    print(f"coroutine -> {type(wrapped).__name__} named {wrapped.get_name()}")
+
+    placeholder = asyncio.get_running_loop().create_future()
+    print(f"future -> same future: {asyncio.ensure_future(placeholder) is placeholder}")
+    placeholder.set_result(None)
+    print(await asyncio.gather(task, wrapped, placeholder))
+
+
+asyncio.run(main())

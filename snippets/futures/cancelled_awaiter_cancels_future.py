@@ -1,0 +1,29 @@
+"""Cancelling the task that awaits a future cancels the future, so a late reply fails."""
+
+import asyncio
+
+
+async def wait_for_reply(reply):
+    return await reply
+
+
+async def main():
+    reply = asyncio.get_running_loop().create_future()
+    waiter = asyncio.create_task(wait_for_reply(reply))
+    await asyncio.sleep(0.1)  # the waiter is now suspended on `await reply`
+    waiter.cancel()
+    try:
+        await waiter
+    except asyncio.CancelledError:
+        print("waiter cancelled; reply.cancelled():", reply.cancelled())
+    try:
+        reply.set_result("late reply")
+    except asyncio.InvalidStateError as e:
+        print(f"late set_result -> InvalidStateError: {e}")
+    if reply.done():  # the guard a callback should use
+        print("guarded callback: the future is already done, reply dropped")
+    else:
+        reply.set_result("late reply")
+
+
+asyncio.run(main())

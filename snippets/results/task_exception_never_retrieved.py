@@ -1,0 +1,23 @@
+"""A failed task whose exception nobody reads is reported only when it is collected."""
+
+import asyncio
+import gc
+
+
+async def sync_inventory():
+    await asyncio.sleep(0.1)
+    raise ConnectionError("warehouse API unreachable")
+
+
+async def main():
+    checked = asyncio.create_task(sync_inventory())
+    ignored = asyncio.create_task(sync_inventory())
+    await asyncio.sleep(0.2)
+    print(f"both done: {checked.done() and ignored.done()}")
+    print(f"checked.exception(): {checked.exception()!r}")
+    del checked, ignored  # drop the last references...
+    gc.collect()  # ...and only now is the unread exception logged
+    print("main() finished")
+
+
+asyncio.run(main())

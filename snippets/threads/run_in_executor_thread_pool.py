@@ -1,0 +1,27 @@
+"""run_in_executor can use your own ThreadPoolExecutor; pass keywords via partial."""
+
+import asyncio
+import functools
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def read_sensor(sensor_id, *, unit="C"):
+    time.sleep(0.1)  # a blocking call
+    return f"{sensor_id}: 21.5 {unit} (thread {threading.current_thread().name})"
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sensor") as pool:
+        print(await loop.run_in_executor(pool, read_sensor, "kitchen"))
+        with_unit = functools.partial(read_sensor, "garage", unit="F")
+        print(await loop.run_in_executor(pool, with_unit))
+        try:
+            loop.run_in_executor(pool, read_sensor, "attic", unit="K")
+        except TypeError as e:
+            print(f"TypeError: {e}")
+
+
+asyncio.run(main())
