@@ -1,0 +1,30 @@
+"""A logging filter can stamp each record with the name of the task that logged it."""
+
+import asyncio
+import logging
+
+
+def add_task_name(record):
+    try:
+        record.task = asyncio.current_task().get_name()
+    except (RuntimeError, AttributeError):  # no loop running, or not in a task
+        record.task = "-"
+    return True
+
+
+async def fetch_price(symbol, delay):
+    await asyncio.sleep(delay)
+    logging.info("%s price fetched", symbol)
+
+
+async def main():
+    await asyncio.gather(
+        asyncio.create_task(fetch_price("ACME", 0.2), name="price-ACME"),
+        asyncio.create_task(fetch_price("INITECH", 0.1), name="price-INITECH"),
+    )
+
+
+logging.basicConfig(level=logging.INFO, format="[%(task)s] %(message)s")
+logging.getLogger().handlers[0].addFilter(add_task_name)
+asyncio.run(main())
+logging.info("event loop closed")

@@ -1,0 +1,15 @@
+"""Inside a coroutine, await the other coroutine instead of calling asyncio.run()."""
+
+import asyncio
+
+
+async def load_settings():
+    return {"theme": "dark"}
+
+
+async def main():
+    settings = await load_settings()
+    print(settings)
+
+
+asyncio.run(main())

@@ -1,0 +1,23 @@
+"""A task nobody references can be garbage-collected while still pending."""
+
+import asyncio
+import gc
+
+
+async def wait_for_signal():
+    try:
+        # The task and this future only reference each other.
+        await asyncio.get_running_loop().create_future()
+    finally:
+        print("wait_for_signal: finally block ran")
+
+
+async def main():
+    asyncio.create_task(wait_for_signal())  # returned task is dropped
+    await asyncio.sleep(0.1)
+    print("tasks before gc:", len(asyncio.all_tasks()))
+    gc.collect()
+    print("tasks after gc: ", len(asyncio.all_tasks()))
+
+
+asyncio.run(main())
