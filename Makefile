@@ -6,7 +6,7 @@ PAGE ?=
 export NO_MKDOCS_2_WARNING := 1
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
 
-.PHONY: help install serve build test test-real-clock update lint format bench clean api-index
+.PHONY: help install serve build test test-real-clock update lint format bench clean api-index stress
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -48,3 +48,6 @@ clean: ## remove build output
 
 api-index: install ## regenerate the API index page (docs/api.md) from the snippets
 	$(BIN)/python tests/api_index.py --write
+
+stress: install ## run the snippet suite 20 times with every core kept busy (flakiness check)
+	$(BIN)/python tests/stress.py 20

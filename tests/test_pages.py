@@ -203,11 +203,22 @@ def test_python_on_pages_is_an_include_or_marked_not_runnable():
 
 @pytest.mark.parametrize("page", pages(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_page_has_a_description(page):
+    """Used for the meta description, which search engines and link previews show."""
+    import yaml
+
     text = page.read_text(encoding="utf-8")
-    if not re.match(r"---\n(?:.*\n)*?description: \S", text):
+    match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
+    meta = yaml.safe_load(match.group(1)) if match else {}
+    description = (meta or {}).get("description", "")
+    name = page.relative_to(ROOT).as_posix()
+    if not description:
         pytest.fail(
-            f"{page.relative_to(ROOT)} has no `description:` in its front matter (used "
-            f"by search engines and link previews). Add one sentence at the top:\n"
-            f"---\ndescription: ...\n---",
+            f"{name} has no `description:` in its front matter. Add one sentence at the "
+            f"top:\n---\ndescription: ...\n---",
             pytrace=False,
+        )
+    if '"' in description:
+        # The theme writes it into content="..." unescaped: a quote would cut it short.
+        pytest.fail(
+            f"{name}: its description contains a double quote; use single quotes.", pytrace=False
         )

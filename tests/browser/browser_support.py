@@ -217,7 +217,7 @@ def chromium():
 
 # ---------------------------------------------------------------------------
 # Pages, discovered from the sources (collection time) and checked against
-# the build (test_site.py), so a new page is tested without editing a list.
+# the build (test_browser_static.py), so a new page is tested without editing a list.
 
 
 def docs_page_paths() -> list[str]:

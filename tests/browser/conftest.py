@@ -124,8 +124,6 @@ class Site:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser-site")
-    # linkchecker-like tools and Chromium's file:// loads must read the tree.
-    os.chmod(root, 0o755)
     server = StaticServer(site_prefix())
     dirs = {name: root / name for name in ("prod", "served", "offline")}
     started = time.perf_counter()

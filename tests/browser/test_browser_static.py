@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import REPO, REPORT, docs_page_paths, page_paths, site_url
-from linkcheck import check_site
+from sitelinks import check_site
 
 SITE_URL = site_url()
 
