@@ -13,7 +13,8 @@ async def main():
     print("isinstance(task, asyncio.Future):", isinstance(task, asyncio.Future))
     print("Task subclasses Future:", issubclass(asyncio.Task, asyncio.Future))
     print("ensure_future(task) is task:", asyncio.ensure_future(task) is task)
-    print("await task:", await task, "| task.result():", task.result())
+    print("await task:", await task, "| task.done():", task.done())
+    print("task.result():", task.result())
 
 
 asyncio.run(main())

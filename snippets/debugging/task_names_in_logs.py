@@ -18,10 +18,10 @@ async def fetch_price(symbol, delay):
 
 
 async def main():
-    await asyncio.gather(
-        asyncio.create_task(fetch_price("ACME", 0.2), name="price-ACME"),
-        asyncio.create_task(fetch_price("INITECH", 0.1), name="price-INITECH"),
-    )
+    asyncio.get_running_loop().call_soon(logging.info, "plain callback ran")
+    acme = asyncio.create_task(fetch_price("ACME", 0.2), name="price-ACME")
+    initech = asyncio.create_task(fetch_price("INITECH", 0.1), name="price-INITECH")
+    await asyncio.gather(acme, initech)
 
 
 logging.basicConfig(level=logging.INFO, format="[%(task)s] %(message)s")

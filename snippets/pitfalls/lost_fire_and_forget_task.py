@@ -12,8 +12,13 @@ async def wait_for_signal():
         print("wait_for_signal: finally block ran")
 
 
+async def send_heartbeat():
+    await asyncio.sleep(1)  # the loop's timer for this sleep leads back to the task
+
+
 async def main():
     asyncio.create_task(wait_for_signal())  # returned task is dropped
+    asyncio.create_task(send_heartbeat())  # dropped too, yet still reachable
     await asyncio.sleep(0.1)
     print("tasks before gc:", len(asyncio.all_tasks()))
     gc.collect()

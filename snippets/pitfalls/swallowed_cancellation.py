@@ -14,7 +14,7 @@ async def sync_catalog():
 async def main():
     task = asyncio.create_task(sync_catalog())
     await asyncio.sleep(0.1)
-    task.cancel()
+    print("task.cancel() ->", task.cancel())
     print("await task ->", await task)
     print("task.cancelled():", task.cancelled())
 
