@@ -22,8 +22,7 @@ async def checkout():
 
 async def main():
     task = asyncio.create_task(checkout())
-    await asyncio.sleep(0.1)
-    task.cancel()
+    asyncio.get_running_loop().call_later(0.1, task.cancel)  # cancelled from outside
     await asyncio.wait([task])
     print(f"main: checkout cancelled()={task.cancelled()}")
 
