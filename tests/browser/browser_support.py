@@ -190,9 +190,16 @@ class StaticServer:
 
 
 def find_chromium() -> str | None:
-    """Path of a system Chromium, or None. `CHROMIUM_PATH` overrides."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"]
-    candidates += [shutil.which(n) for n in ("chromium", "chromium-browser")]
+    """Path of a system Chromium, or None.
+
+    `CHROMIUM_PATH`, when set, is the only candidate (set it to a missing
+    path to see how the tests behave without a browser).
+    """
+    if "CHROMIUM_PATH" in os.environ:
+        candidates = [os.environ["CHROMIUM_PATH"]]
+    else:
+        candidates = ["/usr/bin/chromium"]
+        candidates += [shutil.which(n) for n in ("chromium", "chromium-browser")]
     for path in candidates:
         if path and os.path.isfile(path) and os.access(path, os.X_OK):
             return path
@@ -238,7 +245,3 @@ def docs_page_paths() -> list[str]:
 
 def page_id(path: str) -> str:
     return path.rstrip("/") or "home"
-
-
-# Filled by the tests, printed by conftest's pytest_terminal_summary.
-REPORT: dict = {"external_links": {}, "axe_minor": {}}

@@ -38,7 +38,6 @@ from browser_support import (  # noqa: E402
     CHROMIUM_ARGS,
     INSTALL_HINT,
     REPO,
-    REPORT,
     StaticServer,
     build_site,
     find_chromium,
@@ -79,7 +78,12 @@ def _no_browser(reason: str):
 def chromium_path():
     path = find_chromium()
     if path is None:
-        _no_browser("Chromium not found (looked for CHROMIUM_PATH, /usr/bin/chromium)")
+        where = (
+            f"CHROMIUM_PATH={os.environ['CHROMIUM_PATH']} is not an executable"
+            if "CHROMIUM_PATH" in os.environ
+            else "no /usr/bin/chromium, and no chromium or chromium-browser on PATH"
+        )
+        _no_browser(f"Chromium not found ({where})")
     return path
 
 
@@ -116,6 +120,7 @@ class Site:
     offline: Path
     base_url: str  # where `served` is, e.g. http://127.0.0.1:PORT/tasks-and-futures/
     origin: str
+    build_seconds: float = 0.0
 
     def url(self, path: str = "") -> str:
         return self.base_url + path
@@ -140,13 +145,10 @@ def site(tmp_path_factory):
             proc.kill()
         server.stop()
         pytest.fail(str(exc), pytrace=False)
-    BUILD_TIME["seconds"] = time.perf_counter() - started
+    seconds = time.perf_counter() - started
     server.start(dirs["served"])
-    yield Site(base_url=server.base_url, origin=server.origin, **dirs)
+    yield Site(base_url=server.base_url, origin=server.origin, build_seconds=seconds, **dirs)
     server.stop()
-
-
-BUILD_TIME: dict = {}
 
 
 # ---------------------------------------------------------------------------
@@ -216,7 +218,10 @@ def open_context(browser, site):
                 route.abort("blockedbyclient")
 
         def failed(request):
-            if watch.local(request.url):
+            # ERR_ABORTED: cancelled because the page navigated away (e.g. a
+            # favicon still loading). A missing file shows as HTTP 404 or
+            # ERR_FILE_NOT_FOUND instead.
+            if watch.local(request.url) and request.failure != "net::ERR_ABORTED":
                 watch.failed.append(f"{request.url} ({request.failure})")
 
         def response(resp):
@@ -256,19 +261,28 @@ def screenshots_dir():
     return SCREENSHOTS
 
 
+def _collected(terminalreporter, key: str) -> dict:
+    """Merge the `key` user property of every test report (works with xdist)."""
+    merged: dict = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == key:
+                    for item, pages in value.items():
+                        merged.setdefault(item, set()).update(pages)
+    return merged
+
+
 def pytest_terminal_summary(terminalreporter):
-    links = REPORT["external_links"]
+    links = _collected(terminalreporter, "external_links")
     if links:
         terminalreporter.section("external links (listed, not fetched)")
         for url in sorted(links):
-            pages = ", ".join(sorted(links[url])[:3]) + (" ..." if len(links[url]) > 3 else "")
-            terminalreporter.write_line(f"{url}  <- {pages}")
-    minor = REPORT["axe_minor"]
+            pages = sorted(links[url])
+            shown = ", ".join(pages[:3]) + (f" +{len(pages) - 3}" if len(pages) > 3 else "")
+            terminalreporter.write_line(f"{url}  <- {shown}")
+    minor = _collected(terminalreporter, "axe_minor")
     if minor:
         terminalreporter.section("axe: moderate/minor findings (not failing)")
         for rule in sorted(minor):
             terminalreporter.write_line(f"{rule}: {', '.join(sorted(minor[rule]))}")
-    if BUILD_TIME:
-        terminalreporter.write_line(
-            f"browser tests: 3 site builds took {BUILD_TIME['seconds']:.1f} s (parallel)"
-        )

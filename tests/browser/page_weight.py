@@ -135,6 +135,14 @@ def _name(url: str) -> str:
     return path.rsplit("/", 2)[-1] or path.rsplit("/", 2)[-2] + "/" or "/"
 
 
+def _kind(url: str) -> str:
+    """A file's name without its content hash; the page itself is `page`."""
+    name = _name(url)
+    if name.endswith("/") or "." not in name:
+        return "page (HTML)"
+    return re.sub(r"\.[0-9a-f]{8}(\.min)?\.", ".", name)
+
+
 def report(figures: dict) -> str:
     ours, default = figures["ours"], figures["default"]
     lines = [
@@ -146,6 +154,22 @@ def report(figures: dict) -> str:
         f"{'bytes (as served)':24}{ours['bytes']:>12,}{default['bytes']:>12,}",
         f"{'bytes (gzip -6)':24}{ours['gzip']:>12,}{default['gzip']:>12,}",
     ]
+    lines += ["", "difference, file by file (bytes as served):"]
+    mine = {_kind(r["url"]): r["bytes"] for r in ours["files"]}
+    theirs = {_kind(r["url"]): r["bytes"] for r in default["files"]}
+    for name in sorted(
+        set(mine) | set(theirs), key=lambda n: -abs(mine.get(n, 0) - theirs.get(n, 0))
+    ):
+        delta = mine.get(name, 0) - theirs.get(name, 0)
+        if delta:
+            where = (
+                ""
+                if name in mine and name in theirs
+                else (" (ours only)" if name in mine else " (default only)")
+            )
+            lines.append(f"  {delta:>+9,}  {name}{where}")
+    for url in default["blocked_requests"]:
+        lines.append(f"  {'+?':>9}  {url} (default only, blocked: third party)")
     for key in ("ours", "default"):
         lines.append(f"\n{key}: {figures[key]['url']}")
         for row in figures[key]["files"]:
@@ -175,7 +199,7 @@ def main(argv=None) -> int:
     figures = run()
     print(json.dumps(figures, indent=2) if args.json else report(figures))
     if not args.json:
-        print(f"\nmeasured in {time.perf_counter() - start:.1f} s")
+        print(f"\nmeasured in {time.perf_counter() - start:.1f} s", flush=True)
     problems = heavier(figures)
     for problem in problems:
         print("HEAVIER:", problem, file=sys.stderr)

@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from browser_support import REPO, REPORT, docs_page_paths, page_paths, site_url
+import yaml
+from browser_support import REPO, docs_page_paths, page_paths, site_url
 from sitelinks import check_site
 
 SITE_URL = site_url()
@@ -33,28 +34,30 @@ def _front_matter_description(path: str) -> str | None:
         return None
     text = md.read_text(encoding="utf-8")
     match = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    if not match:
-        return None
-    found = re.search(r"^description:\s*(.+?)\s*$", match.group(1), re.M)
-    return found.group(1).strip("'\"") if found else None
+    meta = yaml.safe_load(match.group(1)) if match else None
+    return meta.get("description") if isinstance(meta, dict) else None
 
 
-def test_every_built_page_is_under_test(site):
+def test_every_built_page_is_under_test(site, record_property):
     """Pages are discovered from docs/ at collection time; the build agrees."""
-    assert page_paths(site.prod) == docs_page_paths()
+    record_property("build_seconds", round(site.build_seconds, 2))
+    assert sorted(page_paths(site.prod)) == sorted(docs_page_paths())
 
 
-def test_internal_links_and_anchors_resolve(site):
+def test_internal_links_and_anchors_resolve(site, record_property):
     result = check_site(site.prod, SITE_URL)
-    for url, pages in result.external.items():
-        REPORT["external_links"].setdefault(url, set()).update(pages)
+    # Listed in the terminal summary (conftest.py); never fetched.
+    record_property("external_links", {u: sorted(p) for u, p in result.external.items()})
     assert result.checked > 0
     assert not result.broken, "\n".join(result.broken)
 
 
 def test_offline_build_links_resolve(site):
     result = check_site(site.offline)
-    assert not result.broken, "\n".join(result.broken)
+    # 404.html is for servers (absolute /tasks-and-futures/ links), never
+    # shown from files.
+    broken = [b for b in result.broken if not b.startswith("404.html:")]
+    assert not broken, "\n".join(broken)
 
 
 def test_link_checker_catches_broken_links(tmp_path):
@@ -92,7 +95,7 @@ def test_meta_description(site, path):
         assert description == (own or description)
     else:
         assert own, f"docs/{path.rstrip('/')}.md has no `description:` front matter"
-        assert description == html.unescape(own)
+        assert description == own.strip()
 
 
 def test_sitemap_lists_every_page_at_site_url(site):
