@@ -236,6 +236,17 @@ def failure_for(snippet: Snippet, version: str, run: Run, timeout: float) -> str
     return None
 
 
+def run_checked(snippet: Snippet, python, version: str, config=None, where: str = "") -> str:
+    """Run it; fail the test (naming the file and the fix) on a hang or a non-zero exit."""
+    timeout = snippet_timeout(config) if config else TIMEOUT
+    real_clock = bool(config and config.getoption("--real-clock"))
+    run = run_snippet(snippet, python, real_clock=real_clock, timeout=timeout)
+    failure = failure_for(snippet, version, run, timeout)
+    if failure:
+        pytest.fail(where + failure, pytrace=False)
+    return run.output
+
+
 # --- pytest wiring ---------------------------------------------------------------
 
 
@@ -348,17 +359,14 @@ class ReaderRunner(_runners._Runner):
                 )
             if version_key(version) < version_key(snippet.min_version):
                 pytest.skip(f"{snippet.rel} needs Python {snippet.min_version}+")
-            run = run_snippet(snippet, sys.executable)
-            failure = failure_for(snippet, version, run, TIMEOUT)
-            if failure:
-                pytest.fail(f"{where}: {failure}", pytrace=False)
+            output = run_checked(snippet, sys.executable, version, where=f"{where}: ")
             expected = snippet.expected_file(version)
             if snippet.path.is_relative_to(ROOT) and expected.exists():
                 shown = expected.read_text(encoding="utf-8")
-                if shown != run.output:
+                if shown != output:
                     pytest.fail(
                         f"{where}: the output shown for {snippet.rel} is not what it "
-                        f"prints:\n{unified_diff(shown, run.output, expected.name)}"
+                        f"prints:\n{unified_diff(shown, output, expected.name)}"
                         f"Fix: {UPDATE_COMMAND}, then review the diff.",
                         pytrace=False,
                     )
@@ -385,18 +393,11 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_collection_modifyitems(config, items):
     """Outputs are either checked (default) or rewritten (--update-snippets), never both."""
     updating = config.getoption("--update-snippets")
-    update_test = "test_update_expected_outputs"
     keep, drop = [], []
     for item in items:
-        name = getattr(item, "originalname", item.name)
-        is_update = name == update_test
-        (
-            keep
-            if is_update == updating
-            or not name.startswith("test_")
-            or "test_snippets.py" not in item.nodeid
-            else drop
-        ).append(item)
+        in_collector = item.path.name == "test_snippets.py"
+        is_update = getattr(item, "originalname", "") == "test_update_expected_outputs"
+        (drop if in_collector and is_update != updating else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

@@ -4,13 +4,11 @@ import pytest
 from harness import (
     UPDATE_COMMAND,
     discover_snippets,
-    failure_for,
     find_interpreters,
     group_outputs,
     interpreter_or_skip,
-    run_snippet,
+    run_checked,
     selected_versions,
-    snippet_timeout,
     unified_diff,
     version_key,
     write_outputs,
@@ -32,24 +30,10 @@ def pytest_generate_tests(metafunc):
             )
 
 
-@pytest.fixture
-def updating(request):
-    return request.config.getoption("--update-snippets")
-
-
-def test_snippet_output_matches(snippet, version, request, updating):
-    if updating:
-        pytest.skip("--update-snippets: outputs are rewritten by test_update_expected_outputs")
+def test_snippet_output_matches(snippet, version, request):
     if version_key(version) < version_key(snippet.min_version):
         pytest.skip(f"needs Python {snippet.min_version}+ (first line of {snippet.rel})")
-    python = interpreter_or_skip(version)
-    timeout = snippet_timeout(request.config)
-    run = run_snippet(
-        snippet, python, real_clock=request.config.getoption("--real-clock"), timeout=timeout
-    )
-    failure = failure_for(snippet, version, run, timeout)
-    if failure:
-        pytest.fail(failure, pytrace=False)
+    output = run_checked(snippet, interpreter_or_skip(version), version, request.config)
     expected = snippet.expected_file(version)
     if not expected.exists():
         pytest.fail(
@@ -58,35 +42,24 @@ def test_snippet_output_matches(snippet, version, request, updating):
             pytrace=False,
         )
     wanted = expected.read_text(encoding="utf-8")
-    if run.output != wanted:
+    if output != wanted:
         pytest.fail(
             f"{snippet.rel} on Python {version} printed something else than "
-            f"{expected.name}:\n{unified_diff(wanted, run.output, expected.name)}"
+            f"{expected.name}:\n{unified_diff(wanted, output, expected.name)}"
             f"Fix: if the new output is right, {UPDATE_COMMAND} and review the diff; "
             f"otherwise fix the snippet.",
             pytrace=False,
         )
 
 
-def test_update_expected_outputs(snippet, request, updating):
-    if not updating:
-        pytest.skip("only with --update-snippets")
+def test_update_expected_outputs(snippet, request):
+    """Only collected with --update-snippets (see harness.pytest_collection_modifyitems)."""
     wanted = selected_versions(request.config)
-    timeout = snippet_timeout(request.config)
     outputs, kept = {}, []
     for version in snippet.versions:
         python = find_interpreters()[version]
         if version in wanted and python is not None:
-            run = run_snippet(
-                snippet,
-                python,
-                real_clock=request.config.getoption("--real-clock"),
-                timeout=timeout,
-            )
-            failure = failure_for(snippet, version, run, timeout)
-            if failure:
-                pytest.fail(failure, pytrace=False)
-            outputs[version] = run.output
+            outputs[version] = run_checked(snippet, python, version, request.config)
             continue
         # Not run here (deselected or not installed): keep what is stored for it.
         current = snippet.expected_file(version)
