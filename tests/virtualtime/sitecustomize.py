@@ -81,13 +81,8 @@ def _sleep(seconds):
         _advance(_real_monotonic() - start)
 
 
-def _job_done(_future):
-    global _pending_jobs
-    with _lock:
-        _pending_jobs -= 1
-
-
 _real_submit = concurrent.futures.ThreadPoolExecutor.submit
+_real_invoke_callbacks = concurrent.futures.Future._invoke_callbacks
 
 
 def _submit(self, fn, /, *args, **kwargs):
@@ -97,10 +92,25 @@ def _submit(self, fn, /, *args, **kwargs):
     try:
         future = _real_submit(self, fn, *args, **kwargs)
     except BaseException:
-        _job_done(None)
+        _job_finished()
         raise
-    future.add_done_callback(_job_done)
+    future._virtual_clock_job = True
     return future
+
+
+def _invoke_callbacks(self):
+    # A job counts as pending until its done-callbacks have run: one of them is
+    # asyncio's call_soon_threadsafe that wakes the loop with the result.
+    _real_invoke_callbacks(self)
+    if getattr(self, "_virtual_clock_job", False):
+        self._virtual_clock_job = False
+        _job_finished()
+
+
+def _job_finished():
+    global _pending_jobs
+    with _lock:
+        _pending_jobs -= 1
 
 
 class _VirtualSelector:
@@ -113,10 +123,13 @@ class _VirtualSelector:
         return getattr(self._selector, name)
 
     def select(self, timeout=None):
+        # Ask "busy?" before polling: a thread that is gone by now has already
+        # written its wake-up byte, so the poll below sees it.
+        busy = timeout != 0 and _busy()
         events = self._selector.select(0)
         if events or timeout == 0:
             return events
-        if _busy():
+        if busy:
             # Another thread is working: wait for real, a slice at a time.
             start = _real_monotonic()
             slice_ = 0.01 if timeout is None else min(timeout, 0.01)
@@ -153,6 +166,7 @@ if os.environ.get("VIRTUAL_CLOCK_REPORT"):  # `make bench` asks how much sleepin
     atexit.register(_report)
 
 concurrent.futures.ThreadPoolExecutor.submit = _submit
+concurrent.futures.Future._invoke_callbacks = _invoke_callbacks
 time.monotonic = _monotonic
 time.perf_counter = _perf_counter
 time.time = _time
