@@ -75,7 +75,7 @@ def snippet_figures() -> None:
     )
     wall = time.perf_counter() - start
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "?"
-    print(f"\nwhole snippet suite (pytest -n auto, {runs} runs): {wall:.1f} s wall  [{summary}]")
+    print(f"\nwhole snippet suite (pytest -n 4, {runs} runs): {wall:.1f} s wall  [{summary}]")
     print(
         f"  scaled to 100 snippets x 5 interpreters: {wall * 500 / max(runs, 1):.1f} s "
         f"(target <= 30 s)"
