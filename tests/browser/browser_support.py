@@ -34,18 +34,20 @@ CHROMIUM_ARGS = [
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     CHROMIUM_ARGS.append("--no-sandbox")
 
-# Built by `build_site` in a subprocess: the same as `mkdocs build --strict`,
-# with `site_url` optionally overridden (what `mkdocs serve` does too).
-_BUILD = """
+# `mkdocs build --strict` with `site_url` overridden, which the command line
+# cannot do (`mkdocs serve` does the same through this API).
+_BUILD_WITH_SITE_URL = """
 import logging, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
 config_file, site_dir, site_url = sys.argv[1:4]
-options = {"site_dir": site_dir, "strict": True}
-if site_url:
-    options["site_url"] = site_url
-build(load_config(config_file, **options))
+config = load_config(config_file, site_dir=site_dir, site_url=site_url, strict=True)
+config.plugins.on_startup(command="build", dirty=False)
+try:
+    build(config)
+finally:
+    config.plugins.on_shutdown()
 """
 
 
@@ -60,16 +62,20 @@ def build_site(
     site_url: str | None = None,
     env: dict | None = None,
 ) -> subprocess.Popen:
-    """Start a strict build of `config_file` into `site_dir`; call `wait_build`.
+    """Start `mkdocs build --strict` of `config_file` into `site_dir` (with
+    `site_url` overridden if given); finish it with `wait_build`.
 
     Runs from the repository root, because pymdownx.snippets resolves
     `--8<-- "snippets/..."` against the working directory.
     """
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if site_url:
+        command = ["-c", _BUILD_WITH_SITE_URL, str(config_file), str(site_dir), site_url]
+    else:
+        command = ["-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
     return subprocess.Popen(
-        [sys.executable, "-c", _BUILD, str(config_file), str(site_dir), site_url or ""],
+        [sys.executable, *command],
         cwd=REPO,
-        env=full_env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -124,8 +130,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path):
         parsed = urllib.parse.urlsplit(path).path
-        if not parsed.startswith(self.prefix):
-            return os.path.join(self.directory, "\0missing")
+        if not parsed.startswith(self.prefix):  # outside the site: not found
+            return os.path.join(self.directory, "__outside_the_site__", "missing")
         return super().translate_path("/" + parsed[len(self.prefix) :])
 
     def send_error(self, code, message=None, explain=None):
@@ -167,6 +173,7 @@ class StaticServer:
     def __init__(self, prefix: str = "/"):
         self.prefix = prefix
         self.directory: Path | None = None
+        self._handler = type("Handler", (_Handler,), {"prefix": prefix})
         self.httpd = _QuietServer(("127.0.0.1", 0), self._make_handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
@@ -175,8 +182,7 @@ class StaticServer:
         self._thread: threading.Thread | None = None
 
     def _make_handler(self, *args, **kwargs):
-        handler = type("Handler", (_Handler,), {"prefix": self.prefix})
-        return handler(*args, directory=str(self.directory), **kwargs)
+        return self._handler(*args, directory=str(self.directory), **kwargs)
 
     def start(self, directory: Path) -> StaticServer:
         self.directory = directory
@@ -185,7 +191,8 @@ class StaticServer:
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
+        if self._thread is not None:  # shutdown() waits for serve_forever()
+            self.httpd.shutdown()
         self.httpd.server_close()
 
 

@@ -23,6 +23,8 @@ browser the tests are skipped, or fail when `CI=true`.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import sys
 import time
@@ -38,6 +40,7 @@ from browser_support import (  # noqa: E402
     CHROMIUM_ARGS,
     INSTALL_HINT,
     REPO,
+    BuildFailed,
     StaticServer,
     build_site,
     find_chromium,
@@ -126,28 +129,75 @@ class Site:
         return self.base_url + path
 
 
+def _shared_dir(tmp_path_factory) -> Path:
+    """A directory all xdist workers of this run share (this run's own
+    temporary directory without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if not run:
+        return base
+    shared = base.parent / f"browser-site-{run}"
+    shared.mkdir(exist_ok=True)
+    return shared
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser-site")
+    """The three builds. `prod` and `offline` are built once per run (the
+    first xdist worker builds them, the others wait and reuse them); `served`
+    is per worker, since its site_url names the worker's server port."""
     server = StaticServer(site_prefix())
-    dirs = {name: root / name for name in ("prod", "served", "offline")}
+    served = tmp_path_factory.mktemp("browser-served") / "site"
+    shared = _shared_dir(tmp_path_factory)
     started = time.perf_counter()
-    jobs = [
-        (build_site(dirs["prod"]), "site (as deployed)"),
-        (build_site(dirs["served"], site_url=server.base_url), "site (served)"),
-        (build_site(dirs["offline"], env={"OFFLINE": "true"}), "site (OFFLINE=true)"),
-    ]
+    served_job = build_site(served, site_url=server.base_url)
     try:
-        for proc, what in jobs:
-            wait_build(proc, what)
-    except Exception as exc:
-        for proc, _ in jobs:
-            proc.kill()
+        with _locked(shared / "build.lock"):
+            failure = shared / "build-failed.txt"
+            if not (shared / "build-done").exists() and not failure.exists():
+                jobs = [
+                    (build_site(shared / "prod"), "site (as deployed)"),
+                    (
+                        build_site(shared / "offline", env={"OFFLINE": "true"}),
+                        "site (OFFLINE=true)",
+                    ),
+                ]
+                try:
+                    for proc, what in jobs:
+                        wait_build(proc, what)
+                except BuildFailed as exc:
+                    for proc, _ in jobs:
+                        proc.kill()
+                    failure.write_text(str(exc), encoding="utf-8")
+                else:
+                    (shared / "build-done").touch()
+            if failure.exists():
+                raise BuildFailed(failure.read_text(encoding="utf-8"))
+        wait_build(served_job, "site (served)")
+    except BuildFailed as exc:
+        served_job.kill()
         server.stop()
         pytest.fail(str(exc), pytrace=False)
     seconds = time.perf_counter() - started
-    server.start(dirs["served"])
-    yield Site(base_url=server.base_url, origin=server.origin, build_seconds=seconds, **dirs)
+    server.start(served)
+    yield Site(
+        prod=shared / "prod",
+        served=served,
+        offline=shared / "offline",
+        base_url=server.base_url,
+        origin=server.origin,
+        build_seconds=seconds,
+    )
     server.stop()
 
 
@@ -281,6 +331,17 @@ def pytest_terminal_summary(terminalreporter):
             pages = sorted(links[url])
             shown = ", ".join(pages[:3]) + (f" +{len(pages) - 3}" if len(pages) > 3 else "")
             terminalreporter.write_line(f"{url}  <- {shown}")
+    builds = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        for name, value in getattr(report, "user_properties", ())
+        if name == "build_seconds"
+    ]
+    if builds:
+        terminalreporter.write_line(
+            f"browser tests: a worker waited at most {max(builds):.1f} s for the site builds"
+        )
     minor = _collected(terminalreporter, "axe_minor")
     if minor:
         terminalreporter.section("axe: moderate/minor findings (not failing)")

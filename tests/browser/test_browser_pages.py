@@ -12,6 +12,7 @@ from browser_support import REPO, docs_page_paths, page_id
 AXE = Axe()
 FAILING_IMPACTS = {"serious", "critical"}
 PHONE = {"width": 375, "height": 740}
+KEY_PAGES = ["", "many-tasks/", "contributing/"]  # screenshots of these
 
 # Wait for CSS transitions (the palette switch fades colours), at most 2 s.
 SETTLE = """() => Promise.race([
@@ -24,11 +25,14 @@ SETTLE = """() => Promise.race([
 # background behind every text element, and a page of code has thousands of
 # Pygments spans. Text elements that look the same (same colour, size,
 # weight, shadow, and the same backgrounds and opacities behind them) have
-# the same contrast, so colour-contrast runs on the first visible element of
-# each distinct look (a few dozen per page); every other rule runs on the
-# whole page. test_axe_sampling_catches_low_contrast proves this still fails
-# on a bad colour.
+# the same contrast, so colour-contrast checks the first visible element of
+# each distinct look (a few dozen per page), marked data-axe-sample; every
+# other rule checks the whole page. test_axe_sampling_catches_low_contrast
+# proves a bad colour still fails.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+AXE_SETUP = """() => axe.configure({
+  rules: [{id: 'color-contrast', selector: '[data-axe-sample]'}],
+})"""
 AXE_RUN = """async (rules) => {
   const looks = new Set();
   const lookOf = (el) => {
@@ -52,17 +56,8 @@ AXE_RUN = """async (rules) => {
     const look = lookOf(el);
     if (!looks.has(look)) { looks.add(look); el.setAttribute('data-axe-sample', ''); }
   }
-  const base = {resultTypes: ['violations']};
-  const others = rules && rules.filter(r => r !== 'color-contrast');
-  const found = [];
-  if (!rules || others.length)
-    found.push(...(await axe.run(document, rules
-      ? {...base, runOnly: others}
-      : {...base, rules: {'color-contrast': {enabled: false}}})).violations);
-  if ((!rules || rules.includes('color-contrast')) && looks.size)
-    found.push(...(await axe.run({include: [['[data-axe-sample]']]},
-                                 {...base, runOnly: ['color-contrast']})).violations);
-  return found;
+  const options = {resultTypes: ['violations'], ...(rules ? {runOnly: rules} : {})};
+  return (await axe.run(document, options)).violations;
 }"""
 
 
@@ -72,6 +67,7 @@ def axe_findings(page, label: str, path: str, minor: dict, rules=None) -> list[s
     page.evaluate(SETTLE)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.axe_script)
+        page.evaluate(AXE_SETUP)
     lines = []
     for v in page.evaluate(AXE_RUN, rules):
         if v["impact"] in FAILING_IMPACTS:
@@ -206,13 +202,29 @@ def check_copy_buttons(page, path: str) -> tuple[int, list[str]]:
     return len(targets), problems
 
 
+def screenshot(page, directory, path: str, variant: str, full_page: bool) -> None:
+    name = page_id(path).replace("/", "-")
+    page.evaluate(SETTLE)
+    page.screenshot(
+        path=directory / f"{name}-{variant}.png",
+        full_page=full_page,
+        animations="disabled",
+        caret="hide",
+    )
+
+
 @pytest.mark.parametrize("path", docs_page_paths(), ids=page_id)
-def test_page(open_context, site, path, record_property):
+def test_page(open_context, site, path, record_property, screenshots_dir):
+    """One page, loaded once: no console error, failed or third-party
+    request; axe light and dark; copy buttons; no sideways scroll at 375 px.
+    Key pages also get screenshots in screenshots/ (whole page in light,
+    first screen in dark and at phone width)."""
     context = open_context()
     page = context.new_page()
     response = page.goto(site.url(path))
     assert response.status == 200
     assert page.title().strip()
+    shots = path in KEY_PAGES
     problems = []
 
     # Accessibility: light (the default for a light-preferring reader), then
@@ -220,14 +232,19 @@ def test_page(open_context, site, path, record_property):
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     minor: dict = {}
     problems += axe_findings(page, "light", path, minor)
-    assert switch_palette(page) == "slate"
-    # The dark scheme changes colours only (same DOM): the colour rules.
-    problems += axe_findings(page, "dark", path, minor, rules=COLOUR_RULES)
-    record_property("axe_minor", minor)  # listed in the terminal summary
+    if shots:
+        screenshot(page, screenshots_dir, path, "light", full_page=True)
 
     # Copy buttons copy exactly the snippet file.
     checked, copy_problems = check_copy_buttons(page, path)
     problems += copy_problems
+
+    assert switch_palette(page) == "slate"
+    # The dark scheme changes colours only (same DOM): the colour rules.
+    problems += axe_findings(page, "dark", path, minor, rules=COLOUR_RULES)
+    record_property("axe_minor", minor)  # listed in the terminal summary
+    if shots:
+        screenshot(page, screenshots_dir, path, "dark", full_page=False)
 
     # Phone: nothing may scroll sideways at 375 px.
     page.set_viewport_size(PHONE)
@@ -244,9 +261,16 @@ def test_page(open_context, site, path, record_property):
             PHONE["width"],
         )
         problems.append(f"scrollWidth {width} > {PHONE['width']} at phone width: {wide}")
+    if shots:
+        assert switch_palette(page) == "default"
+        screenshot(page, screenshots_dir, path, "phone", full_page=False)
 
-    # Let late requests (search worker and index) finish, then collect.
-    page.wait_for_load_state("networkidle")
+    # The last request of a page load is the search index, fetched by the
+    # search worker; the result panel leaves "Initializing search" once it
+    # is in. Then collect what went wrong.
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
+    )
     problems += context.watch.problems()
     assert not problems, f"{len(problems)} problem(s) on /{path}:\n" + "\n".join(problems)
 

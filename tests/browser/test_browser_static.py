@@ -131,7 +131,9 @@ def test_no_third_party_assets_in_html(site):
 
 def test_offline_build_is_browsable_from_files(site):
     """OFFLINE=true: no directory URLs, search index inlined, shim local."""
-    assert (site.offline / "model.html").is_file() or not (REPO / "docs/model.md").exists()
+    for path in docs_page_paths():
+        file = path.rstrip("/") + ".html" if path.endswith("/") else path or "index.html"
+        assert (site.offline / file).is_file(), file
     assert (site.offline / "search" / "search_index.js").is_file()
     index = (site.offline / "index.html").read_text(encoding="utf-8")
     assert 'src="assets/javascripts/iframe-worker-shim.js"' in index
