@@ -74,7 +74,14 @@ def snippet_figures() -> None:
         text=True,
     )
     wall = time.perf_counter() - start
-    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "?"
+    summary = next(
+        (
+            line
+            for line in reversed(result.stdout.splitlines())
+            if " passed" in line or " failed" in line
+        ),
+        "?",
+    )
     print(f"\nwhole snippet suite (pytest -n 4, {runs} runs): {wall:.1f} s wall  [{summary}]")
     print(
         f"  scaled to 100 snippets x 5 interpreters: {wall * 500 / max(runs, 1):.1f} s "
