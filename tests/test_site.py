@@ -48,19 +48,26 @@ def an_included_snippet() -> tuple[str, str]:
     pytest.fail("no page includes a snippet", pytrace=False)
 
 
-def test_mkdocs_build_is_strict_and_warning_free(tmp_path):
-    result = mkdocs_build(ROOT, tmp_path / "site")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One strict build of the checkout for this module's tests: (result, site dir)."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    return mkdocs_build(ROOT, site), site
+
+
+def test_mkdocs_build_is_strict_and_warning_free(built):
+    result, _ = built
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
     warnings = [line for line in log.splitlines() if "WARNING" in line]
     assert not warnings, "mkdocs build printed warnings:\n" + "\n".join(warnings)
 
 
-def test_included_snippets_are_rendered(tmp_path):
-    result = mkdocs_build(ROOT, tmp_path / "site")
+def test_included_snippets_are_rendered(built):
+    result, site = built
     assert result.returncode == 0, result.stderr
     page, line = an_included_snippet()
-    rendered = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+    rendered = (site / page / "index.html").read_text(encoding="utf-8")
     text = html.unescape(__import__("re").sub(r"<[^>]+>", "", rendered))
     assert line.strip() in text, f"docs/{page}.md: the included code {line!r} is not in the page"
     assert "--8<--" not in text.replace(";--8<--", ""), (
@@ -93,3 +100,32 @@ def test_a_missing_include_fails_the_build(tmp_path):
     result = mkdocs_build(src, tmp_path / "site")
     assert result.returncode != 0, "a page including a missing file still built"
     assert "snippets/model/no_such_example.py" in result.stdout + result.stderr
+
+
+PITFALL_MESSAGES = [
+    "was never awaited",
+    "Task was destroyed but it is pending!",
+    "Task exception was never retrieved",
+    "Result is not set",
+    "no running event loop",
+    "cannot be called from a running event loop",
+]
+
+
+@pytest.mark.parametrize("message", PITFALL_MESSAGES)
+def test_search_finds_each_pitfall_by_its_error_message(built, message):
+    """The site's search index has the message in a section of the pitfalls page."""
+    import json
+
+    result, site = built
+    assert result.returncode == 0, result.stderr
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    found = [
+        doc["location"]
+        for doc in index["docs"]
+        if message in html.unescape(doc["title"] + " " + doc["text"])
+    ]
+    assert any(loc.startswith("pitfalls/") for loc in found), (
+        f"Searching {message!r} does not reach docs/pitfalls.md (found in: {found}). "
+        f"Fix: name the message in the pitfall's heading or text."
+    )
