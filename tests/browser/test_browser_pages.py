@@ -3,11 +3,12 @@ width, and copy buttons that copy exactly the included snippet."""
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browser_support import REPO, docs_page_paths, page_id
+from test_pages import parse_fences
 
 AXE = Axe()
 FAILING_IMPACTS = {"serious", "critical"}
@@ -91,33 +92,15 @@ def switch_palette(page) -> str:
 
 # --- snippet includes in the Markdown source ------------------------------
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
-INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
-TITLE = re.compile(r'title="([^"]*)"')
 
-
-def snippet_blocks(markdown: str) -> list[tuple[str, str]]:
-    """(title, included file) of every fence whose body is one include line."""
-    blocks, lines, i = [], markdown.splitlines(), 0
-    while i < len(lines):
-        match = FENCE.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        fence, info = match.group(1), match.group(2)
-        body, i = [], i + 1
-        while i < len(lines):
-            stripped = lines[i].strip()
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                break
-            body.append(lines[i])
-            i += 1
-        i += 1
-        content = [b for b in body if b.strip()]
-        title = TITLE.search(info)
-        if title and len(content) == 1 and INCLUDE.match(content[0]):
-            blocks.append((title.group(1), INCLUDE.match(content[0]).group(1)))
-    return blocks
+def snippet_blocks(page: Path) -> list[tuple[str, str]]:
+    """(title, included file) of every titled fence that is one include (the
+    page contract's own parser, tests/test_pages.py)."""
+    return [
+        (fence.title, fence.includes[0])
+        for fence in parse_fences(page)
+        if fence.title and fence.only_includes and len(fence.includes) == 1
+    ]
 
 
 def source_of(path: str):
@@ -164,11 +147,7 @@ def check_copy_buttons(page, path: str) -> tuple[int, list[str]]:
     md = source_of(path)
     if md is None:
         return 0, []
-    blocks = [
-        (title, inc)
-        for title, inc in snippet_blocks(md.read_text(encoding="utf-8"))
-        if inc.endswith(".py")
-    ]
+    blocks = [(title, inc) for title, inc in snippet_blocks(md) if inc.endswith(".py")]
     shown = page.locator(".highlight").evaluate_all(
         """els => els.map(e => [
              e.querySelector(':scope > span.filename')?.textContent.trim(),
@@ -238,6 +217,9 @@ def test_page(open_context, site, path, record_property, screenshots_dir):
     # Copy buttons copy exactly the snippet file.
     checked, copy_problems = check_copy_buttons(page, path)
     problems += copy_problems
+    md = source_of(path)
+    if md is not None and (REPO / "snippets" / md.stem).is_dir() and not checked:
+        problems.append(f"{md.name} has examples in snippets/{md.stem}/ but none was checked")
 
     assert switch_palette(page) == "slate"
     # The dark scheme changes colours only (same DOM): the colour rules.
