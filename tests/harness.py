@@ -283,6 +283,14 @@ def pytest_addoption(parser):
     )
 
 
+_CONFIG = None  # this run's pytest config, for the page runner below
+
+
+def pytest_configure(config):
+    global _CONFIG
+    _CONFIG = config
+
+
 def pytest_report_header(config):
     lines = []
     for version, path in find_interpreters().items():
@@ -326,8 +334,8 @@ def interpreter_or_skip(version: str) -> Path:
 # expanding it in-process would run snippets on the real clock and print into
 # pytest's output. So we register a runner (a private but pinned API of
 # pytest-markdown-docs 0.9.2) that runs what the fence shows as a reader would:
-# the included file, in its own process, on the virtual clock, and compares with
-# its verified output. A fence with code written inline runs the same way; a fence
+# the included file, in its own process, on the virtual clock (or the real one
+# with --real-clock), and compares with its verified output. A fence with code written inline runs the same way; a fence
 # marked `notest` is not collected.
 from pytest_markdown_docs import _runners  # noqa: E402
 
@@ -359,7 +367,10 @@ class ReaderRunner(_runners._Runner):
                 )
             if version_key(version) < version_key(snippet.min_version):
                 pytest.skip(f"{snippet.rel} needs Python {snippet.min_version}+")
-            output = run_checked(snippet, sys.executable, version, where=f"{where}: ")
+            # --real-clock and --snippet-timeout apply here too.
+            output = run_checked(
+                snippet, sys.executable, version, config=_CONFIG, where=f"{where}: "
+            )
             expected = snippet.expected_file(version)
             if snippet.path.is_relative_to(ROOT) and expected.exists():
                 shown = expected.read_text(encoding="utf-8")
