@@ -1,4 +1,6 @@
-"""Code style: ruff, configured once in pyproject.toml, over tests and snippets."""
+"""Code style: ruff, configured once in pyproject.toml (80 columns for
+snippets/, see snippets/ruff.toml), over tests and snippets; and the GitHub
+Actions workflow against GitHub's schema, since it cannot run here."""
 
 import subprocess
 import sys
@@ -7,6 +9,8 @@ from pathlib import Path
 from harness import ROOT
 
 RUFF = Path(sys.executable).parent / "ruff"
+CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
 def test_ruff_check_passes():
@@ -22,3 +26,25 @@ def test_ruff_format_is_applied():
         f"{result.stdout}\nFix: `make format`, then `make update` if a snippet's line numbers "
         f"moved, and review the diff."
     )
+
+
+def check_workflows(*paths: Path) -> subprocess.CompletedProcess:
+    """GitHub's workflow schema, as vendored in check-jsonschema: no network."""
+    return subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", *paths],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_workflows_match_githubs_schema():
+    assert WORKFLOWS, "no workflow in .github/workflows"
+    result = check_workflows(*WORKFLOWS)
+    assert result.returncode == 0, f"{result.stdout}{result.stderr}\nFix the keys named above."
+
+
+def test_workflow_check_catches_a_misspelt_key(tmp_path):
+    bad = tmp_path / "site.yml"
+    bad.write_text(WORKFLOWS[0].read_text(encoding="utf-8").replace("runs-on:", "run-on:"))
+    result = check_workflows(bad)
+    assert result.returncode == 1 and "'runs-on' is a required property" in result.stdout
