@@ -335,8 +335,8 @@ def interpreter_or_skip(version: str) -> Path:
 # pytest's output. So we register a runner (a private but pinned API of
 # pytest-markdown-docs 0.9.2) that runs what the fence shows as a reader would:
 # the included file, in its own process, on the virtual clock (or the real one
-# with --real-clock), and compares with its verified output. A fence with code written inline runs the same way; a fence
-# marked `notest` is not collected.
+# with --real-clock), and compares with its verified output. A fence with code
+# written inline runs the same way; a fence marked `notest` is not collected.
 from pytest_markdown_docs import _runners  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""The article's example, instrumented: the task is cancelled, never completed."""
+"""The article's example, instrumented: the task is cancelled, not completed."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""concurrent.futures.Future.result() is the one that blocks until the result exists."""
+"""concurrent.futures.Future.result() is the result() that blocks until done."""
 
 import time
 from concurrent.futures import ThreadPoolExecutor

@@ -8,7 +8,8 @@ async def fetch_rate():
 
 
 def log_rate(future):
-    print(f"  log_rate got a {type(future).__name__} with result {future.result()}")
+    kind = type(future).__name__
+    print(f"  log_rate got a {kind} with result {future.result()}")
 
 
 async def main():

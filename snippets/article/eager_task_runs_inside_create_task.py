@@ -1,5 +1,5 @@
 # Requires Python 3.12+
-"""With the eager task factory, create_task() runs the coroutine straight away."""
+"""With the eager task factory, create_task() runs the coroutine at once."""
 
 import asyncio
 

@@ -19,7 +19,8 @@ async def main():
     try:
         task.exception()
     except asyncio.InvalidStateError as e:
-        print(f"t={loop.time() - start:.1f} exception(): {type(e).__name__}: {e}")
+        kind = type(e).__name__
+        print(f"t={loop.time() - start:.1f} exception(): {kind}: {e}")
     report = await task
     print(f"t={loop.time() - start:.1f} await task -> {report!r}")
 

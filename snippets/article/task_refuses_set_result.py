@@ -10,7 +10,8 @@ async def compute_total():
 
 async def main():
     task = asyncio.create_task(compute_total())
-    for method, argument in [("set_result", 0), ("set_exception", ValueError())]:
+    attempts = [("set_result", 0), ("set_exception", ValueError())]
+    for method, argument in attempts:
         try:
             getattr(task, method)(argument)
         except RuntimeError as e:

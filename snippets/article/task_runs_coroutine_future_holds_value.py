@@ -1,4 +1,4 @@
-"""Tasks run coroutines side by side on the loop; a Future is a slot filled later."""
+"""Tasks run coroutines concurrently; a Future is a slot filled in later."""
 
 import asyncio
 
@@ -13,7 +13,7 @@ async def main():
     start = loop.time()
     tasks = [asyncio.create_task(download(name)) for name in ("a.csv", "b.csv")]
     approval = loop.create_future()  # no coroutine behind it: just a slot
-    loop.call_later(0.5, approval.set_result, "approved")  # someone fills it later
+    loop.call_later(0.5, approval.set_result, "approved")  # a timer fills it in
     print(f"t={loop.time() - start:.1f} approval.done() = {approval.done()}")
     decision = await approval
     print(f"t={loop.time() - start:.1f} approval: {decision}")

@@ -1,4 +1,4 @@
-"""loop.call_soon() queues a plain function to run after the current step, FIFO."""
+"""loop.call_soon() queues a plain function to run after this step, FIFO."""
 
 import asyncio
 

@@ -17,7 +17,8 @@ async def main():
     tasks = []
     for region, currency in [("eu-west", "EUR"), ("us-east", "USD")]:
         task = asyncio.create_task(fetch_price(region))
-        task.add_done_callback(functools.partial(record_price, region, currency))
+        callback = functools.partial(record_price, region, currency)
+        task.add_done_callback(callback)
         tasks.append(task)
     await asyncio.gather(*tasks)
 

@@ -1,4 +1,4 @@
-"""An exception raised in a done callback goes to the loop's handler, not to you."""
+"""An exception in a done callback goes to the loop's handler, not to you."""
 
 import asyncio
 

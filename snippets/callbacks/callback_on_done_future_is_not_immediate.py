@@ -1,4 +1,4 @@
-"""A callback added to a future that is already done still waits for the loop."""
+"""A callback added to an already-done future still waits for the loop."""
 
 import asyncio
 

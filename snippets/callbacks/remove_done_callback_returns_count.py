@@ -22,7 +22,8 @@ async def main():
     task = asyncio.create_task(download_report())
     task.add_done_callback(log_done)
     print(f"task: removed {task.remove_done_callback(log_done)}")
-    print(f"task: removed {task.remove_done_callback(log_done)} on a second call")
+    removed = task.remove_done_callback(log_done)
+    print(f"task: removed {removed} on a second call")
     await task
     print("both are done and log_done never ran")
 

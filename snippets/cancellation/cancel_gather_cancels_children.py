@@ -14,7 +14,9 @@ async def fetch_rate(currency, delay):
 
 async def main():
     plan = [("EUR", 0.1), ("GBP", 1), ("JPY", 2)]
-    children = [asyncio.create_task(fetch_rate(name, delay)) for name, delay in plan]
+    children = [
+        asyncio.create_task(fetch_rate(name, delay)) for name, delay in plan
+    ]
     rates = asyncio.gather(*children)
     await asyncio.sleep(0.2)
     print(f"rates.cancel() returned {rates.cancel()}")

@@ -19,7 +19,8 @@ async def main():
 
     receipt = loop.create_future()
     receipt.set_result("paid")
-    print(f"receipt.cancel() returned {receipt.cancel()}; result={receipt.result()!r}")
+    returned = receipt.cancel()
+    print(f"receipt.cancel() returned {returned}; result={receipt.result()!r}")
 
 
 asyncio.run(main())

@@ -1,4 +1,4 @@
-"""cancel() throws CancelledError into the task at its await; finally still runs."""
+"""cancel() throws CancelledError into the task's await; finally still runs."""
 
 import asyncio
 
@@ -21,7 +21,9 @@ async def main():
         await task
     except asyncio.CancelledError:
         print("await task raised CancelledError")
-    print(f"after it ended: cancelled()={task.cancelled()} done()={task.done()}")
+    print(
+        f"after it ended: cancelled()={task.cancelled()} done()={task.done()}"
+    )
 
 
 asyncio.run(main())

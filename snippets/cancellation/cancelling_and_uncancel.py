@@ -21,7 +21,9 @@ async def main():
     task.cancel()
     print(f"main: after cancel(), cancelling()={task.cancelling()}")
     print(f"main: {await task}")
-    print(f"main: cancelled()={task.cancelled()} cancelling()={task.cancelling()}")
+    print(
+        f"main: cancelled()={task.cancelled()} cancelling()={task.cancelling()}"
+    )
 
 
 asyncio.run(main())

@@ -7,7 +7,10 @@ async def upload_file(loop, start):
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
-        print(f"t={loop.time() - start:.1f} upload: cancelled, deleting partial file")
+        print(
+            f"t={loop.time() - start:.1f} upload: cancelled,"
+            " deleting partial file"
+        )
         await asyncio.sleep(0.2)  # cleanup may await
         print(f"t={loop.time() - start:.1f} upload: partial file deleted")
         raise  # keep the task marked as cancelled
@@ -22,7 +25,9 @@ async def main():
     try:
         await task
     except asyncio.CancelledError:
-        print(f"t={loop.time() - start:.1f} main: cancelled()={task.cancelled()}")
+        print(
+            f"t={loop.time() - start:.1f} main: cancelled()={task.cancelled()}"
+        )
 
 
 asyncio.run(main())

@@ -1,4 +1,4 @@
-"""shield() lets the caller be cancelled while the shielded task keeps running."""
+"""shield() lets the caller be cancelled while the shielded task runs on."""
 
 import asyncio
 

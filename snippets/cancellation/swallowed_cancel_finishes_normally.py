@@ -1,4 +1,4 @@
-"""A task that swallows CancelledError finishes normally: cancelled() is False."""
+"""A task that swallows CancelledError ends normally: cancelled() is False."""
 
 import asyncio
 

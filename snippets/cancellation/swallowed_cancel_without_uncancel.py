@@ -1,5 +1,5 @@
 # Requires Python 3.11+
-"""A cancel swallowed without uncancel() stays counted, and TaskGroup acts on it."""
+"""A cancel swallowed without uncancel() stays counted; TaskGroup acts on it."""
 
 import asyncio
 import contextlib
@@ -12,7 +12,8 @@ async def charge_card():
 async def checkout():
     with contextlib.suppress(asyncio.CancelledError):  # no uncancel()
         await asyncio.sleep(10)
-    print(f"checkout: swallowed, cancelling()={asyncio.current_task().cancelling()}")
+    count = asyncio.current_task().cancelling()
+    print(f"checkout: swallowed, cancelling()={count}")
     try:
         async with asyncio.TaskGroup() as group:
             group.create_task(charge_card())
@@ -22,7 +23,8 @@ async def checkout():
 
 async def main():
     task = asyncio.create_task(checkout())
-    asyncio.get_running_loop().call_later(0.1, task.cancel)  # cancelled from outside
+    # the task is cancelled from outside
+    asyncio.get_running_loop().call_later(0.1, task.cancel)
     await asyncio.wait([task])
     print(f"main: checkout cancelled()={task.cancelled()}")
 

@@ -1,4 +1,4 @@
-"""Keep fire-and-forget tasks in a set; a done callback removes each when it ends."""
+"""Keep background tasks in a set; a done callback removes each when it ends."""
 
 import asyncio
 

@@ -1,5 +1,5 @@
 # Requires Python 3.12+
-"""create_eager_task_factory() makes an eager factory for your own Task subclass."""
+"""create_eager_task_factory() makes an eager factory for a Task subclass."""
 
 import asyncio
 
@@ -7,7 +7,8 @@ import asyncio
 class AuditedTask(asyncio.Task):
     def __init__(self, coro, **kwargs):
         print(f"AuditedTask created, eager_start={kwargs.get('eager_start')}")
-        super().__init__(coro, **kwargs)  # an eager task takes its first step here
+        # an eager task takes its first step here
+        super().__init__(coro, **kwargs)
 
 
 async def send_email(to):

@@ -14,4 +14,5 @@ except RuntimeError as e:
     print(f"{type(e).__name__}: {e}")
     coro.close()  # never scheduled: close it to avoid a "never awaited" warning
 
-print(asyncio.run(send_email()))  # asyncio.run() starts a loop and runs it there
+# asyncio.run() starts a loop and runs it there
+print(asyncio.run(send_email()))

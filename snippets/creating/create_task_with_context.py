@@ -1,5 +1,5 @@
 # Requires Python 3.11+
-"""A task runs in a copy of its creator's context, or in the one given by context=."""
+"""A task runs in a copy of its creator's context, or in context= if given."""
 
 import asyncio
 import contextvars

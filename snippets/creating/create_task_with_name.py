@@ -1,4 +1,4 @@
-"""Tasks get a default name "Task-N"; name= and set_name() give them a useful one."""
+"""Tasks get a default name "Task-N"; name= and set_name() give a better one."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""current_task() is the task running this code; all_tasks() is every unfinished one."""
+"""current_task() is the running task; all_tasks() is every unfinished one."""
 
 import asyncio
 
@@ -12,7 +12,9 @@ async def poll_queue(name):
 async def main():
     print(f"main() runs in task {asyncio.current_task().get_name()}")
     queues = ["jobs", "mail"]
-    workers = [asyncio.create_task(poll_queue(q), name=f"poller-{q}") for q in queues]
+    workers = [
+        asyncio.create_task(poll_queue(q), name=f"poller-{q}") for q in queues
+    ]
     await asyncio.sleep(0)
     print(f"unfinished: {sorted(t.get_name() for t in asyncio.all_tasks())}")
     await asyncio.gather(*workers)

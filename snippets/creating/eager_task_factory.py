@@ -1,5 +1,5 @@
 # Requires Python 3.12+
-"""With the eager task factory, create_task() runs the coroutine until it suspends."""
+"""With eager_task_factory, create_task() runs a coroutine until it suspends."""
 
 import asyncio
 
@@ -11,7 +11,8 @@ async def read_cache(key):
 
 async def fetch_price(symbol):
     print(f"  fetch_price({symbol!r}) started")
-    await asyncio.sleep(0.1)  # first real suspension: create_task() returns here
+    # first real suspension: create_task() returns here
+    await asyncio.sleep(0.1)
     print(f"  fetch_price({symbol!r}) resumed")
     return 42.0
 

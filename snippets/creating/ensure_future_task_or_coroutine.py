@@ -1,4 +1,4 @@
-"""ensure_future() wraps a coroutine in a Task; a Task or Future comes back as is."""
+"""ensure_future() wraps a coroutine in a Task; a Future comes back as is."""
 
 import asyncio
 
@@ -16,7 +16,8 @@ async def main():
     print(f"coroutine -> {type(wrapped).__name__} named {wrapped.get_name()}")
 
     placeholder = asyncio.get_running_loop().create_future()
-    print(f"future -> same future: {asyncio.ensure_future(placeholder) is placeholder}")
+    same = asyncio.ensure_future(placeholder) is placeholder
+    print(f"future -> same future: {same}")
     placeholder.set_result(None)
     print(await asyncio.gather(task, wrapped, placeholder))
 

@@ -1,4 +1,4 @@
-"""loop.create_task() schedules on a loop you hold, even one that is not running yet."""
+"""loop.create_task() schedules on a loop you hold, even one not yet running."""
 
 import asyncio
 

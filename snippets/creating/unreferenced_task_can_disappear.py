@@ -1,4 +1,4 @@
-"""A pending task that nothing references can be garbage-collected mid-flight."""
+"""A pending task nothing references can be garbage-collected mid-flight."""
 
 import asyncio
 import gc

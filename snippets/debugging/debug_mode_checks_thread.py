@@ -1,4 +1,4 @@
-"""Debug mode rejects loop.call_soon() from another thread instead of misbehaving."""
+"""In debug mode, loop.call_soon() from another thread raises RuntimeError."""
 
 import asyncio
 

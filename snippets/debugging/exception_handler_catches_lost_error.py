@@ -5,9 +5,9 @@ import gc
 
 
 def report_to_monitoring(loop, context):
-    task = context["future"]
+    task, error = context["future"], context["exception"]
     print("handler got:", context["message"], "| keys:", sorted(context))
-    print("  task:", task.get_name(), "| exception:", repr(context["exception"]))
+    print("  task:", task.get_name(), "| exception:", repr(error))
 
 
 async def send_invoice():

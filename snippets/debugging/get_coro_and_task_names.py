@@ -1,4 +1,4 @@
-"""Names, get_coro() and all_tasks() tell you which task is which while it runs."""
+"""Names, get_coro() and all_tasks() tell you which task is which as it runs."""
 
 import asyncio
 import inspect
@@ -15,7 +15,8 @@ async def main():
     shop_b = asyncio.create_task(sync_inventory("shop-b"))  # default name
     await asyncio.sleep(0.1)
     shop_b.set_name("sync-shop-b")
-    print("all_tasks():", sorted(task.get_name() for task in asyncio.all_tasks()))
+    names = sorted(task.get_name() for task in asyncio.all_tasks())
+    print("all_tasks():", names)
     coro = shop_a.get_coro()
     print("shop-a coroutine:", inspect.getcoroutinestate(coro))
     await asyncio.gather(shop_a, shop_b)

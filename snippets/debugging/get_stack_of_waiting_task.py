@@ -1,4 +1,4 @@
-"""get_stack() on a suspended task returns one frame: where its coroutine is paused."""
+"""get_stack() of a suspended task is one frame: where its coroutine waits."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""print_stack() on a failed task prints the traceback of the exception it holds."""
+"""print_stack() on a failed task prints the traceback of its exception."""
 
 import asyncio
 import sys
@@ -18,7 +18,10 @@ async def main():
     await asyncio.wait([task])
     task.print_stack(file=sys.stdout)
     print("get_stack():", [frame.f_code.co_name for frame in task.get_stack()])
-    print("get_stack(limit=1):", [f.f_code.co_name for f in task.get_stack(limit=1)])
+    print(
+        "get_stack(limit=1):",
+        [frame.f_code.co_name for frame in task.get_stack(limit=1)],
+    )
     task.exception()  # mark the exception as retrieved
 
 

@@ -1,5 +1,5 @@
 # Requires Python 3.11+
-"""asyncio.Runner keeps one loop open, so a task can outlive the run() that made it."""
+"""asyncio.Runner reuses one loop: a task can outlive the run() that made it."""
 
 import asyncio
 
@@ -22,5 +22,6 @@ with asyncio.Runner(debug=True) as runner:
     refresh = runner.run(start_refresh())
     print("after run() #1:", refresh.get_name(), "done =", refresh.done())
     print("run() #2 returned:", runner.run(wait_for_refresh(refresh)))
-    print("still one loop:", runner.get_loop() is loop, "| debug:", loop.get_debug())
+    same_loop = runner.get_loop() is loop
+    print("still one loop:", same_loop, "| debug:", loop.get_debug())
 print("loop closed after the with block:", loop.is_closed())

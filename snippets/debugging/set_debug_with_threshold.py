@@ -1,4 +1,4 @@
-"""loop.set_debug() turns debug mode on mid-run; slow_callback_duration sets the bar."""
+"""set_debug() turns debug on mid-run; slow_callback_duration sets the bar."""
 
 import asyncio
 import logging

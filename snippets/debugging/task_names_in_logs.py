@@ -1,4 +1,4 @@
-"""A logging filter can stamp each record with the name of the task that logged it."""
+"""A logging filter can stamp each log record with the current task's name."""
 
 import asyncio
 import logging
@@ -20,7 +20,9 @@ async def fetch_price(symbol, delay):
 async def main():
     asyncio.get_running_loop().call_soon(logging.info, "plain callback ran")
     acme = asyncio.create_task(fetch_price("ACME", 0.2), name="price-ACME")
-    initech = asyncio.create_task(fetch_price("INITECH", 0.1), name="price-INITECH")
+    initech = asyncio.create_task(
+        fetch_price("INITECH", 0.1), name="price-INITECH"
+    )
     await asyncio.gather(acme, initech)
 
 

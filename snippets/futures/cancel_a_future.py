@@ -1,4 +1,4 @@
-"""Cancelling a pending future makes it done and cancelled; reading it then raises."""
+"""cancel() makes a pending future done and cancelled; reading it raises."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""Cancelling the task that awaits a future cancels the future, so a late reply fails."""
+"""A future is cancelled with the task awaiting it, so a late reply fails."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""A future made by loop.create_future starts pending and is done once a result is set."""
+"""loop.create_future() gives a pending future, done once a result is set."""
 
 import asyncio
 

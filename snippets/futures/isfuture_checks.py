@@ -1,4 +1,4 @@
-"""isfuture is True for futures and tasks, False for coroutines and plain values."""
+"""isfuture() is True for futures and tasks, False for coroutines and values."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""A future can be resolved later by a timer callback; its awaiter wakes up then."""
+"""A timer callback can resolve a future later; its awaiter wakes up then."""
 
 import asyncio
 

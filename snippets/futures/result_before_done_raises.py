@@ -1,4 +1,4 @@
-"""result() and exception() never wait: on a pending future they raise at once."""
+"""result() and exception() never wait: on a pending future they raise."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""set_exception stores an error: exception() returns it, result() and await raise it."""
+"""set_exception: exception() returns the error; result() and await raise it."""
 
 import asyncio
 

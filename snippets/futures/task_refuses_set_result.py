@@ -1,4 +1,4 @@
-"""A Task is a Future whose outcome comes from its coroutine: set_result is refused."""
+"""A Task is a Future settled by its coroutine: set_result() is refused."""
 
 import asyncio
 

@@ -4,7 +4,7 @@ import asyncio
 
 
 def lookup_address(host, on_success, on_error):
-    """A callback-style API: it reports back later, through one of two callbacks."""
+    """A callback-style API: it reports back later via one of two callbacks."""
     loop = asyncio.get_running_loop()
     if host == "example.org":
         loop.call_later(0.2, on_success, "93.184.215.14")

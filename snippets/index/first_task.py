@@ -1,4 +1,4 @@
-"""Two tasks run concurrently: the whole takes as long as the slowest, not the sum."""
+"""Two concurrent tasks take as long as the slowest one, not the sum of both."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""as_completed cancels nothing: a failure raises when awaited, timeout= raises."""
+"""as_completed cancels nothing: failures and timeout= raise when awaited."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""Looping over as_completed gives results in finishing order, via new awaitables."""
+"""Looping over as_completed yields new awaitables, in finishing order."""
 
 import asyncio
 
@@ -9,14 +9,15 @@ async def resize_image(name, delay):
 
 
 async def main():
+    images = [("cat.png", 0.3), ("dog.png", 0.1), ("owl.png", 0.2)]
     tasks = [
-        asyncio.create_task(resize_image(name, delay))
-        for name, delay in [("cat.png", 0.3), ("dog.png", 0.1), ("owl.png", 0.2)]
+        asyncio.create_task(resize_image(name, delay)) for name, delay in images
     ]
     for next_done in asyncio.as_completed(tasks):
         result = await next_done
         kind = type(next_done).__name__
-        print(f"{result:<16} yielded a {kind}; one of my tasks? {next_done in tasks}")
+        mine = next_done in tasks
+        print(f"{result:<16} yielded a {kind}; one of my tasks? {mine}")
 
 
 asyncio.run(main())

@@ -1,4 +1,4 @@
-"""When one awaitable fails, gather raises at once but does not cancel the others."""
+"""If one awaitable fails, gather raises at once; the others keep running."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""gather returns its results in argument order, whatever order they finish in."""
+"""gather returns results in argument order, whatever order they finish in."""
 
 import asyncio
 

@@ -12,7 +12,9 @@ async def fetch_price(symbol):
 
 async def main():
     symbols = ["AAPL", "TYPO", "GOOG"]
-    results = await asyncio.gather(*(fetch_price(s) for s in symbols), return_exceptions=True)
+    results = await asyncio.gather(
+        *(fetch_price(s) for s in symbols), return_exceptions=True
+    )
     print("results:", results)
     for symbol, result in zip(symbols, results):
         if isinstance(result, Exception):

@@ -1,5 +1,5 @@
 # Requires Python 3.11+
-"""One failure in a TaskGroup cancels the siblings, then raises an ExceptionGroup."""
+"""A failure in a TaskGroup cancels the rest, then raises an ExceptionGroup."""
 
 import asyncio
 

@@ -13,7 +13,9 @@ async def main():
         asyncio.create_task(query_mirror(region, delay), name=region)
         for region, delay in [("eu", 0.3), ("us", 0.1), ("asia", 0.2)]
     ]
-    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    done, pending = await asyncio.wait(
+        tasks, return_when=asyncio.FIRST_COMPLETED
+    )
     print("done:", [t.get_name() for t in done])
     print("pending:", sorted(t.get_name() for t in pending))
     print("fastest:", done.pop().result())

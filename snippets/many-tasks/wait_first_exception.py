@@ -1,4 +1,4 @@
-"""wait(FIRST_EXCEPTION) returns when a task fails, and raises nothing itself."""
+"""wait(FIRST_EXCEPTION) returns when a task fails and raises nothing itself."""
 
 import asyncio
 
@@ -15,16 +15,21 @@ async def main():
     start = loop.time()
     tasks = [
         asyncio.create_task(check("disk", 0.3), name="disk"),
-        asyncio.create_task(check("network", 0.1, healthy=False), name="network"),
+        asyncio.create_task(
+            check("network", 0.1, healthy=False), name="network"
+        ),
         asyncio.create_task(check("memory", 0.2), name="memory"),
     ]
-    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    done, pending = await asyncio.wait(
+        tasks, return_when=asyncio.FIRST_EXCEPTION
+    )
     print(f"t={loop.time() - start:.1f} wait returned, no exception raised")
     for task in done:
         print(f"done: {task.get_name()} -> {task.exception()!r}")
     print("pending:", sorted(t.get_name() for t in pending))
     await asyncio.wait(pending)  # the healthy checks were never cancelled
-    print(f"t={loop.time() - start:.1f}", [t.result() for t in tasks if t in pending])
+    results = [t.result() for t in tasks if t in pending]
+    print(f"t={loop.time() - start:.1f}", results)
 
 
 asyncio.run(main())

@@ -1,4 +1,4 @@
-"""wait() wants tasks: a coroutine is deprecated on 3.9-3.10, a TypeError on 3.11+."""
+"""wait() wants tasks: a coroutine is deprecated, then a TypeError from 3.11."""
 
 import asyncio
 
@@ -15,7 +15,8 @@ async def main():
         print("coroutine accepted:", done.pop().result())
     except TypeError as e:
         print(f"TypeError: {e}")
-        coro.close()  # it never started; closing it avoids a "never awaited" warning
+        # it never started; closing it avoids a "never awaited" warning
+        coro.close()
     task = asyncio.create_task(ping("cache"))
     done, _ = await asyncio.wait([task])
     print("task accepted:", done.pop().result())

@@ -1,4 +1,4 @@
-"""wait(timeout=) hands back the unfinished tasks: no TimeoutError, no cancel."""
+"""wait(timeout=) returns the unfinished tasks: no TimeoutError, no cancel."""
 
 import asyncio
 
@@ -16,10 +16,14 @@ async def main():
     done, pending = await asyncio.wait(
         {quick, slow}, timeout=0.2, return_when=asyncio.ALL_COMPLETED
     )
-    print(f"t={loop.time() - start:.1f} done={len(done)} pending={len(pending)}")
+    elapsed = loop.time() - start
+    print(f"t={elapsed:.1f} done={len(done)} pending={len(pending)}")
     print(f"slow.done()={slow.done()} slow.cancelled()={slow.cancelled()}")
-    done, pending = await asyncio.wait({slow}, return_when=asyncio.ALL_COMPLETED)
-    print(f"t={loop.time() - start:.1f} done={len(done)} pending={len(pending)}")
+    done, pending = await asyncio.wait(
+        {slow}, return_when=asyncio.ALL_COMPLETED
+    )
+    elapsed = loop.time() - start
+    print(f"t={elapsed:.1f} done={len(done)} pending={len(pending)}")
     print("results:", quick.result(), slow.result())
 
 

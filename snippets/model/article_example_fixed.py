@@ -1,4 +1,4 @@
-"""Awaiting the task, instead of checking done() once, always gets its result."""
+"""Awaiting the task, not checking done() once, always gets its result."""
 
 import asyncio
 

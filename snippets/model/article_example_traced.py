@@ -1,4 +1,4 @@
-"""At 0.5 s the article's task is still pending, and asyncio.run() then cancels it."""
+"""At 0.5 s the article's task is pending; asyncio.run() then cancels it."""
 
 import asyncio
 

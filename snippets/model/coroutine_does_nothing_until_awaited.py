@@ -1,4 +1,4 @@
-"""Calling an async function runs none of its body: it returns a coroutine object."""
+"""Calling an async function runs none of its body; it returns a coroutine."""
 
 import asyncio
 
@@ -12,8 +12,8 @@ async def fetch_price(symbol):
 async def main():
     coro = fetch_price("ACME")  # nothing printed: the body has not started
     print(f"type: {type(coro).__name__}")
-    print(f"asyncio.iscoroutine(coro): {asyncio.iscoroutine(coro)}")
-    print(f"asyncio.iscoroutine(fetch_price): {asyncio.iscoroutine(fetch_price)}")
+    print("asyncio.iscoroutine(coro):", asyncio.iscoroutine(coro))
+    print("asyncio.iscoroutine(fetch_price):", asyncio.iscoroutine(fetch_price))
     print("now awaiting it")
     price = await coro  # only now does the body run
     print(f"price: {price}")

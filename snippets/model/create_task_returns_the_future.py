@@ -11,8 +11,8 @@ async def download_report():
 async def main():
     task = asyncio.create_task(download_report())
     print(f"type: {type(task).__name__}")
-    print(f"isinstance(task, asyncio.Future): {isinstance(task, asyncio.Future)}")
-    print(f"issubclass(Task, Future): {issubclass(asyncio.Task, asyncio.Future)}")
+    print("isinstance(task, asyncio.Future):", isinstance(task, asyncio.Future))
+    print("issubclass(Task, Future):", issubclass(asyncio.Task, asyncio.Future))
     print(f"classes: {[cls.__name__ for cls in type(task).__mro__]}")
     print(f"await task: {await task}")
     print(f"task.result(): {task.result()}")

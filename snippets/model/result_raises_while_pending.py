@@ -1,4 +1,4 @@
-"""result() on a pending task raises InvalidStateError at once; it never waits."""
+"""result() on a pending task raises InvalidStateError; it never waits."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""A new task does not run until the coroutine that created it awaits something."""
+"""A new task does not run until the coroutine that created it suspends."""
 
 import asyncio
 

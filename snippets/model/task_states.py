@@ -1,4 +1,4 @@
-"""A task is pending, then done in one of three ways: result, exception or cancelled."""
+"""A task is pending, then done: with a result, an exception, or cancelled."""
 
 import asyncio
 
@@ -21,7 +21,8 @@ def state(task):
 async def main():
     tasks = [asyncio.create_task(charge_card(n)) for n in (10, -1, 5)]
     tasks[2].cancel()
-    print("pending (done, cancelled):", [(t.done(), t.cancelled()) for t in tasks])
+    flags = [(t.done(), t.cancelled()) for t in tasks]
+    print("pending (done, cancelled):", flags)
     await asyncio.wait(tasks)
     print(*[f"{task.get_name()} {state(task)}" for task in tasks], sep="\n")
 

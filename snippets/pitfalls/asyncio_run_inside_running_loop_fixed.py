@@ -1,4 +1,4 @@
-"""Inside a coroutine, await the other coroutine instead of calling asyncio.run()."""
+"""Inside a coroutine, await the other coroutine; do not call asyncio.run()."""
 
 import asyncio
 

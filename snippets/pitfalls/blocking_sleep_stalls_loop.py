@@ -7,7 +7,8 @@ import time
 async def heartbeat(loop, start):
     for beat in (1, 2):
         await asyncio.sleep(0.1)
-        print(f"t={loop.time() - start:.1f} heartbeat {beat} (due at t=0.{beat})")
+        now = loop.time() - start
+        print(f"t={now:.1f} heartbeat {beat} (due at t=0.{beat})")
 
 
 async def main():

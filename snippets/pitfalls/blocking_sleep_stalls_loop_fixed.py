@@ -1,4 +1,4 @@
-"""await asyncio.sleep() suspends only the current task; the others keep running."""
+"""await asyncio.sleep() suspends only the current task; others keep running."""
 
 import asyncio
 
@@ -6,7 +6,8 @@ import asyncio
 async def heartbeat(loop, start):
     for beat in (1, 2):
         await asyncio.sleep(0.1)
-        print(f"t={loop.time() - start:.1f} heartbeat {beat} (due at t=0.{beat})")
+        now = loop.time() - start
+        print(f"t={now:.1f} heartbeat {beat} (due at t=0.{beat})")
 
 
 async def main():

@@ -1,4 +1,4 @@
-"""When one gather() child fails, the others keep running after gather raises."""
+"""If one gather() child fails, the others keep running after gather raises."""
 
 import asyncio
 

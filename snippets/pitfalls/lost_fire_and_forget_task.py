@@ -13,7 +13,8 @@ async def wait_for_signal():
 
 
 async def send_heartbeat():
-    await asyncio.sleep(1)  # the loop's timer for this sleep leads back to the task
+    # The loop's timer for this sleep leads back to the task.
+    await asyncio.sleep(1)
 
 
 async def main():

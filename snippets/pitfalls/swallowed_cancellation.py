@@ -1,4 +1,4 @@
-"""Catching CancelledError without re-raising turns a cancel into a normal return."""
+"""Catching CancelledError without re-raising makes a cancel a normal return."""
 
 import asyncio
 

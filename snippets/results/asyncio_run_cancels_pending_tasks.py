@@ -1,4 +1,4 @@
-"""When main() returns, asyncio.run() cancels every task still pending, then waits."""
+"""When main() returns, asyncio.run() cancels every pending task, then waits."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""await task gives the task's return value, or raises the exception it ended with."""
+"""await task returns the task's value or raises the exception it ended with."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""A task still pending when its loop is closed is logged when it is collected."""
+"""A task still pending when its loop closes is logged when it is collected."""
 
 import asyncio
 import gc

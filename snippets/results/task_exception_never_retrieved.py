@@ -1,4 +1,4 @@
-"""A failed task whose exception nobody reads is reported only when it is freed."""
+"""A task exception nobody reads is reported only when the task is freed."""
 
 import asyncio
 

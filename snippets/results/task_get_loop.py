@@ -11,7 +11,8 @@ async def send_email(to):
 async def main():
     task = asyncio.create_task(send_email("ada@example.com"))
     loop = task.get_loop()
-    print(f"task.get_loop() is the running loop: {loop is asyncio.get_running_loop()}")
+    same = loop is asyncio.get_running_loop()
+    print(f"task.get_loop() is the running loop: {same}")
     print(f"loop.is_running(): {loop.is_running()}")
     loop.call_soon(print, "a callback scheduled on the task's loop ran")
     print(await task)

@@ -1,4 +1,4 @@
-"""A thread hands a value to the loop with call_soon_threadsafe; it runs in the loop."""
+"""call_soon_threadsafe lets a thread hand a value to a callback in the loop."""
 
 import asyncio
 import threading
@@ -18,7 +18,9 @@ async def main():
         print(f"deliver runs in thread {threading.current_thread().name}")
         future.set_result(card)
 
-    reader = threading.Thread(target=read_card, args=(loop, deliver), name="reader")
+    reader = threading.Thread(
+        target=read_card, args=(loop, deliver), name="reader"
+    )
     reader.start()
     print("waiting for a card...")
     print("got", await future)

@@ -1,5 +1,4 @@
-"""Waiting on run_coroutine_threadsafe's future in the loop's own thread blocks the
-coroutine it waits for."""
+"""In the loop's thread, future.result() blocks the coroutine it waits for."""
 
 import asyncio
 import concurrent.futures
@@ -15,7 +14,8 @@ async def main():
     loop = asyncio.get_running_loop()
     future = asyncio.run_coroutine_threadsafe(fetch_balance(), loop)
     try:
-        future.result(timeout=0.3)  # blocks the loop's thread: nothing else can run
+        # Blocks the loop's thread: nothing else can run.
+        future.result(timeout=0.3)
     except concurrent.futures.TimeoutError:
         print("result() timed out: the loop was blocked the whole time")
     print("await wrap_future(...):", await asyncio.wrap_future(future))

@@ -1,5 +1,4 @@
-"""From another thread, run_coroutine_threadsafe runs a coroutine on the loop and
-returns a concurrent.futures.Future whose result() blocks that thread."""
+"""From a thread, run a coroutine on the loop with run_coroutine_threadsafe."""
 
 import asyncio
 import threading
@@ -7,7 +6,8 @@ import threading
 
 async def fetch_balance(account):
     await asyncio.sleep(0.1)
-    print(f"fetch_balance({account!r}) ran in thread {threading.current_thread().name}")
+    thread = threading.current_thread().name
+    print(f"fetch_balance({account!r}) ran in thread {thread}")
     return 120.5
 
 

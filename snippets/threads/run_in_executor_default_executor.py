@@ -1,4 +1,4 @@
-"""run_in_executor(None, ...) runs a blocking function in the loop's default thread pool."""
+"""run_in_executor(None, ...) runs blocking code in the default thread pool."""
 
 import asyncio
 import threading
@@ -7,7 +7,8 @@ import time
 
 def read_sensor(sensor_id):
     time.sleep(0.2)  # a blocking call, e.g. reading a serial port
-    return f"{sensor_id}: 21.5 C, read in thread {threading.current_thread().name}"
+    thread = threading.current_thread().name
+    return f"{sensor_id}: 21.5 C, read in thread {thread}"
 
 
 async def main():

@@ -1,4 +1,4 @@
-"""run_in_executor can use your own ThreadPoolExecutor; pass keywords via partial."""
+"""run_in_executor takes your own ThreadPoolExecutor; keywords need partial."""
 
 import asyncio
 import functools
@@ -9,7 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 def read_sensor(sensor_id, *, unit="C"):
     time.sleep(0.1)  # a blocking call
-    return f"{sensor_id}: 21.5 {unit} (thread {threading.current_thread().name})"
+    thread = threading.current_thread().name
+    return f"{sensor_id}: 21.5 {unit} (thread {thread})"
 
 
 async def main():

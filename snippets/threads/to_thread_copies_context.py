@@ -1,4 +1,4 @@
-"""to_thread passes the caller's contextvars to the thread; run_in_executor does not."""
+"""to_thread runs with the caller's contextvars; run_in_executor does not."""
 
 import asyncio
 import contextvars

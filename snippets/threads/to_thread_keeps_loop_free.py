@@ -1,4 +1,4 @@
-"""While to_thread runs a blocking call in a thread, the event loop keeps running."""
+"""While to_thread runs a blocking call in a thread, the loop keeps running."""
 
 import asyncio
 import threading
@@ -13,7 +13,9 @@ def wait_for_badge(scanned, *, timeout):
 
 async def main():
     scanned = threading.Event()
-    job = asyncio.create_task(asyncio.to_thread(wait_for_badge, scanned, timeout=2))
+    job = asyncio.create_task(
+        asyncio.to_thread(wait_for_badge, scanned, timeout=2)
+    )
     await asyncio.sleep(0.1)
     print("the loop is still free: setting the event from a coroutine")
     scanned.set()

@@ -1,4 +1,4 @@
-"""wrap_future turns a concurrent.futures.Future into an asyncio future you can await."""
+"""await a concurrent.futures.Future by wrapping it with asyncio.wrap_future."""
 
 import asyncio
 import time

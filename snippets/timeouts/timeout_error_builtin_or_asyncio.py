@@ -11,7 +11,10 @@ async def main():
     except TimeoutError:
         print("caught by `except TimeoutError` (the built-in)")
     except asyncio.TimeoutError:
-        print("missed by `except TimeoutError`; `except asyncio.TimeoutError` got it")
+        print(
+            "missed by `except TimeoutError`; "
+            "`except asyncio.TimeoutError` got it"
+        )
 
 
 asyncio.run(main())

@@ -1,5 +1,5 @@
 # Requires Python 3.11+
-"""Inside asyncio.timeout() the code sees CancelledError; TimeoutError comes out."""
+"""Code inside asyncio.timeout() sees CancelledError; outside, TimeoutError."""
 
 import asyncio
 

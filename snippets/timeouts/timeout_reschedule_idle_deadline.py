@@ -15,7 +15,8 @@ async def main():
                 await asyncio.sleep(delay)
                 print(f"t={loop.time() - start:.1f} chunk received")
     except TimeoutError:
-        print(f"t={loop.time() - start:.1f} TimeoutError, expired()={cm.expired()}")
+        expired = cm.expired()
+        print(f"t={loop.time() - start:.1f} TimeoutError, expired()={expired}")
 
 
 asyncio.run(main())

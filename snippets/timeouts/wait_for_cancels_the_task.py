@@ -1,4 +1,4 @@
-"""On timeout, wait_for() cancels the task and waits for its cleanup to finish."""
+"""On timeout, wait_for() cancels the task and waits for its cleanup to end."""
 
 import asyncio
 
@@ -7,7 +7,8 @@ async def fetch_quote(loop, start):
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
-        print(f"t={loop.time() - start:.1f} fetch_quote: cancelled, closing socket")
+        now = loop.time() - start
+        print(f"t={now:.1f} fetch_quote: cancelled, closing socket")
         await asyncio.sleep(0.2)
         raise
 

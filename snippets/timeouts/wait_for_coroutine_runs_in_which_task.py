@@ -1,4 +1,4 @@
-"""wait_for() runs a coroutine in a new task before 3.12, in the caller's from 3.12."""
+"""Before 3.12, wait_for() runs a coroutine in a new task, not the caller's."""
 
 import asyncio
 import contextvars

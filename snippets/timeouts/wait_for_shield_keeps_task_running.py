@@ -1,4 +1,4 @@
-"""wait_for(shield(task)) stops waiting at the timeout but the task keeps going."""
+"""wait_for(shield(task)) stops waiting at the timeout; the task keeps going."""
 
 import asyncio
 
@@ -16,7 +16,8 @@ async def main():
         await asyncio.wait_for(asyncio.shield(invoice), timeout=0.2)
     except asyncio.TimeoutError:
         print(f"t={loop.time() - start:.1f} gave up waiting")
-    print(f"t={loop.time() - start:.1f} invoice.cancelled()={invoice.cancelled()}")
+    cancelled = invoice.cancelled()
+    print(f"t={loop.time() - start:.1f} invoice.cancelled()={cancelled}")
     result = await invoice
     print(f"t={loop.time() - start:.1f} {result}")
 
