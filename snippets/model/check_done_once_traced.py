@@ -1,26 +1,26 @@
-"""The article's example, instrumented: the task is cancelled, not completed."""
+"""The same pattern with times printed: the task is cancelled, never done."""
 
 import asyncio
 
 
-async def build_greeting():
+async def render_invoice():
     try:
         await asyncio.sleep(1)
-        return "Async task completed"
+        return "invoice.pdf"
     except asyncio.CancelledError:
-        print("build_greeting: cancelled while sleeping")
+        print("render_invoice: cancelled while sleeping")
         raise
 
 
 async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
-    task = asyncio.create_task(build_greeting())
-    print("Task created")
+    task = asyncio.create_task(render_invoice())
+    print("task created")
     await asyncio.sleep(0.5)
     print(f"t={loop.time() - start:.1f} task.done() = {task.done()}")
     if task.done():
-        print(f"Task result: {task.result()}")
+        print(f"invoice: {task.result()}")
     print(f"t={loop.time() - start:.1f} main returns; asyncio.run() cleans up")
     return task
 
