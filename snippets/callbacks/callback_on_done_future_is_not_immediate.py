@@ -14,7 +14,9 @@ async def main():
     print(f"future done before adding the callback: {shipment.done()}")
     shipment.add_done_callback(notify_customer)
     print("add_done_callback returned; the callback has not run yet")
-    await asyncio.sleep(0)  # one loop iteration: the scheduled callback runs
+    await shipment  # already done: returns at once, without suspending
+    print("after await shipment: the callback still has not run")
+    await asyncio.sleep(0)  # suspends: the loop runs the scheduled callback
     print("after one loop iteration")
 
 

@@ -9,10 +9,10 @@ async def fetch_price(symbol):
 
 
 async def main():
-    unnamed = asyncio.create_task(fetch_price("ACME"))
     named = asyncio.create_task(fetch_price("ACME"), name="price-ACME")
-    print(f"default name: {unnamed.get_name()}")
+    unnamed = asyncio.create_task(fetch_price("ACME"))
     print(f"name= given:  {named.get_name()}")
+    print(f"default name: {unnamed.get_name()}")
     unnamed.set_name("price-ACME-retry")
     print(f"after set_name(): {unnamed.get_name()}")
     await asyncio.gather(unnamed, named)

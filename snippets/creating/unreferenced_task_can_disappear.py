@@ -6,7 +6,7 @@ import gc
 
 async def wait_for_reply():
     try:
-        # Only this task refers to the future, and the loop holds tasks weakly.
+        # Only this task refers to the future: nothing leads back to the task.
         await asyncio.get_running_loop().create_future()
     finally:
         print("wait_for_reply: finally block ran")

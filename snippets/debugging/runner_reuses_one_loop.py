@@ -24,4 +24,6 @@ with asyncio.Runner(debug=True) as runner:
     print("run() #2 returned:", runner.run(wait_for_refresh(refresh)))
     same_loop = runner.get_loop() is loop
     print("still one loop:", same_loop, "| debug:", loop.get_debug())
-print("loop closed after the with block:", loop.is_closed())
+    leftover = runner.run(start_refresh())  # still pending at the end
+print("after the with block: loop closed =", loop.is_closed())
+print("task left pending: cancelled =", leftover.cancelled())

@@ -9,6 +9,11 @@ async def wait_for_reply(reply):
 
 async def main():
     reply = asyncio.get_running_loop().create_future()
+
+    def settle(value):  # the callback to give the library: checks done() first
+        if not reply.done():
+            reply.set_result(value)
+
     waiter = asyncio.create_task(wait_for_reply(reply))
     await asyncio.sleep(0.1)  # the waiter is now suspended on `await reply`
     waiter.cancel()
@@ -20,10 +25,8 @@ async def main():
         reply.set_result("late reply")
     except asyncio.InvalidStateError as e:
         print(f"late set_result -> InvalidStateError: {e}")
-    if reply.done():  # the guard a callback should use
-        print("guarded callback: the future is already done, reply dropped")
-    else:
-        reply.set_result("late reply")
+    settle("late reply")
+    print("late settle() raised nothing; reply.cancelled():", reply.cancelled())
 
 
 asyncio.run(main())

@@ -23,6 +23,7 @@ async def main():
             tg.create_task(charge_card())
     except* ValueError as group:
         print(f"t={loop.time() - start:.1f} caught {group!r}")
+        print(f"is it a ValueError? {isinstance(group, ValueError)}")
     print(f"receipt.cancelled() = {receipt.cancelled()}")
 
 

@@ -12,15 +12,25 @@ async def load_customer(customer_id):
     raise KeyError(customer_id)
 
 
+async def reserve_stock():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:  # the group cancels it, cleanup fails
+        raise OSError("could not release the reservation")
+
+
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(validate_order(17))
             tg.create_task(load_customer("c-42"))
+            tg.create_task(reserve_stock())
     except* ValueError as group:
         print("ValueError part:", group.exceptions)
     except* KeyError as group:
         print("KeyError part:  ", group.exceptions)
+    except* OSError as group:
+        print("OSError part:   ", group.exceptions)
 
 
 asyncio.run(main())

@@ -27,7 +27,9 @@ async def main():
     for task in done:
         print(f"done: {task.get_name()} -> {task.exception()!r}")
     print("pending:", sorted(t.get_name() for t in pending))
-    await asyncio.wait(pending)  # the healthy checks were never cancelled
+    # the healthy checks were never cancelled; with no failure left,
+    # FIRST_EXCEPTION waits for all of them
+    await asyncio.wait(pending, return_when=asyncio.FIRST_EXCEPTION)
     results = [t.result() for t in tasks if t in pending]
     print(f"t={loop.time() - start:.1f}", results)
 

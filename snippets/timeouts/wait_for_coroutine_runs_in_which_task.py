@@ -1,4 +1,4 @@
-"""Before 3.12, wait_for() runs a coroutine in a new task, not the caller's."""
+"""Before 3.12, wait_for() with a timeout runs a coroutine in a new task."""
 
 import asyncio
 import contextvars
@@ -14,8 +14,10 @@ async def fetch_quote():
 
 async def main():
     print(f"main runs in {asyncio.current_task().get_name()}")
-    quote = await asyncio.wait_for(fetch_quote(), timeout=1)
-    print(f"quote={quote}; main now sees request_id={request_id.get()!r}")
+    for timeout in (1, None):
+        quote = await asyncio.wait_for(fetch_quote(), timeout)
+        seen = request_id.get()
+        print(f"timeout={timeout}: quote={quote}; main sees {seen!r}")
 
 
 asyncio.run(main())
