@@ -222,3 +222,36 @@ def test_page_has_a_description(page):
         pytest.fail(
             f"{name}: its description contains a double quote; use single quotes.", pytrace=False
         )
+
+
+def test_home_page_names_the_releases_outputs_come_from():
+    """docs/index.md names the exact CPython releases the outputs were made and
+    checked with (a later patch release can print differently); they must be
+    the ones this suite runs. Fails in CI, skips locally with other releases."""
+    import subprocess
+
+    from harness import find_interpreters, in_ci
+
+    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    match = re.search(r"made and checked with CPython (.+?)\.\s", text, re.DOTALL)
+    assert match, "docs/index.md no longer says which CPython releases the outputs come from"
+    stated = re.findall(r"3\.\d+\.\d+", match.group(1))
+    running = [
+        subprocess.run(
+            [python, "-c", "import platform; print(platform.python_version())"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        if python
+        else f"{version} (missing)"
+        for version, python in find_interpreters().items()
+    ]
+    if stated != running:
+        message = (
+            f"docs/index.md says the outputs come from CPython {', '.join(stated)}; "
+            f"this suite runs {', '.join(running)}. Fix: after refreshing the outputs "
+            f"on these releases (`make update`, review the diff), update that sentence."
+        )
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
