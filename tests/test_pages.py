@@ -232,7 +232,10 @@ def test_home_page_names_the_releases_outputs_come_from():
 
     from harness import find_interpreters, in_ci
 
-    text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    index = ROOT / "docs" / "index.md"
+    if not index.exists():  # a harness self-test project (tests/test_harness.py)
+        pytest.skip("no docs/index.md")
+    text = index.read_text(encoding="utf-8")
     match = re.search(r"made and checked with CPython (.+?)\.\s", text, re.DOTALL)
     assert match, "docs/index.md no longer says which CPython releases the outputs come from"
     stated = re.findall(r"3\.\d+\.\d+", match.group(1))

@@ -1,4 +1,4 @@
-"""From 3.13, the callback's arguments appear in the message in debug mode."""
+"""From 3.13, a failed callback's arguments are shown only in debug mode."""
 
 import asyncio
 
@@ -15,7 +15,8 @@ async def main():
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(show_loop_error)
     for debug in (False, True):
-        lookup = loop.create_future()  # before set_debug(): a short repr
+        # Made before set_debug(): its repr has no 'created at' file and line.
+        lookup = loop.create_future()
         loop.set_debug(debug)
         lookup.add_done_callback(update_cache)
         lookup.set_result("price=42")

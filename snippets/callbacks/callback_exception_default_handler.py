@@ -1,19 +1,17 @@
-"""With no handler set, the loop logs a callback's error at ERROR level."""
+"""With no handler set, a callback's error goes to the asyncio logger."""
 
 import asyncio
 import logging
 
 
-class CallbackFrameOnly(logging.Formatter):
-    def formatException(self, exc_info):
-        kind, error, tb = exc_info
-        # skip the first frame: asyncio's own code, in your Python install
-        return super().formatException((kind, error, tb.tb_next))
+class ShowRecord(logging.Handler):
+    def emit(self, record):
+        print(f"{record.levelname} from logger {record.name!r}:")
+        print(record.getMessage())
+        print("exception attached:", repr(record.exc_info[1]))
 
 
-handler = logging.StreamHandler()  # writes to stderr
-handler.setFormatter(CallbackFrameOnly(logging.BASIC_FORMAT))
-logging.basicConfig(handlers=[handler])
+logging.getLogger("asyncio").addHandler(ShowRecord())
 
 
 def update_cache(future):

@@ -16,7 +16,7 @@ async def sync_inventory(awaiting):
         else:
             await asyncio.gather(fetch_stock())
     except asyncio.CancelledError as exc:
-        print(f"awaiting {awaiting + ',':9} the task sees {exc!r}")
+        print(f"awaiting {awaiting}: the task sees {exc!r}")
         raise
 
 

@@ -17,9 +17,9 @@ async def main():
         gc.collect()
         survivors = asyncio.all_tasks() - {asyncio.current_task()}
         print("tasks in the group after gc:", len(survivors))
-        for task in survivors:
-            task.cancel()  # the group waits for its tasks: end this one
-    print("group exited; its task cancelled:", task.cancelled())
+        (survivor,) = survivors
+        survivor.cancel()  # the group waits for its tasks: end this one
+    print("group exited; its task cancelled:", survivor.cancelled())
 
 
 asyncio.run(main())
