@@ -139,3 +139,19 @@ def test_offline_build_is_browsable_from_files(site):
     assert 'src="assets/javascripts/iframe-worker-shim.js"' in index
     deployed = (site.prod / "index.html").read_text(encoding="utf-8")
     assert "iframe-worker" not in deployed, "the shim is only needed for file://"
+
+
+def _property(page: str, name: str) -> str | None:
+    match = re.search(rf'<meta property="{name}" content="([^"]*)"', page)
+    return html.unescape(match.group(1)) if match else None
+
+
+@pytest.mark.parametrize("path", [p for p in docs_page_paths() if p != "404.html"])
+def test_link_preview_metadata(site, path):
+    """Open Graph tags (overrides/main.html) agree with the page's own title,
+    description and canonical address, so a shared link previews correctly."""
+    page = _html(site.prod, path)
+    title = html.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip())
+    assert _property(page, "og:title") == title
+    assert _property(page, "og:description") == _meta(page, "description")
+    assert _property(page, "og:url") == SITE_URL + path
