@@ -42,7 +42,7 @@ def _package_dir(model: str, family: str) -> Path:
         partial = target.with_suffix(".partial")
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
             members = [m for m in archive.getmembers() if m.name.endswith((".css", ".woff2"))]
-            archive.extractall(partial, members=members)  # noqa: S202 - pinned npm package
+            archive.extractall(partial, members=members, filter="data")
         partial.rename(target)
     return target / "package"
 
