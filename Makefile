@@ -6,7 +6,7 @@ PAGE ?=
 export NO_MKDOCS_2_WARNING := 1
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
 
-.PHONY: help install serve build test test-real-clock update lint format bench clean api-index stress
+.PHONY: help install pythons serve build test test-real-clock update lint format bench clean api-index stress
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -18,19 +18,22 @@ $(BIN)/.installed: requirements.txt
 
 install: $(BIN)/.installed ## create .venv and install requirements.txt
 
+pythons: install ## install Python 3.13-3.15 from Debian's archive into .cache/pythons (fast when present)
+	bash tests/install_pythons.sh
+
 serve: install ## serve the site on http://127.0.0.1:8000, reloading on changes
 	$(BIN)/mkdocs serve
 
 build: install ## build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict
 
-test: install ## run every test (PAGE=model for one page's snippets)
+test: install pythons ## run every test (PAGE=model for one page's snippets)
 	$(BIN)/pytest $(K)
 
-test-real-clock: install ## run the snippets on the real clock (slow: they really sleep)
+test-real-clock: install pythons ## run the snippets on the real clock (slow: they really sleep)
 	$(BIN)/pytest tests/test_snippets.py --real-clock -n 8 $(K)
 
-update: install ## rewrite expected outputs from real runs (PAGE=model for one page); review git diff
+update: install pythons ## rewrite expected outputs from real runs (PAGE=model for one page); review git diff
 	$(BIN)/pytest tests/test_snippets.py --update-snippets $(K)
 	@git status --short snippets/ || true
 
@@ -40,7 +43,7 @@ lint: install ## ruff check and format check
 format: install ## ruff fix and format
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
-bench: install ## print speed figures (snippet runs, floor, sleep saved, build time)
+bench: install pythons ## print speed figures (snippet runs, floor, sleep saved, build time)
 	$(BIN)/python tests/bench.py
 
 clean: ## remove build output
@@ -49,5 +52,5 @@ clean: ## remove build output
 api-index: install ## regenerate the API index page (docs/api.md) from the snippets
 	$(BIN)/python tests/api_index.py --write
 
-stress: install ## run the snippet suite 20 times with every core kept busy (flakiness check)
+stress: install pythons ## run the snippet suite 20 times with every core kept busy (flakiness check)
 	$(BIN)/python tests/stress.py 20

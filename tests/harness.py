@@ -28,7 +28,7 @@ import pytest
 
 # SNIPPETS_ROOT lets the harness's own tests point it at a scratch repository.
 ROOT = Path(os.environ.get("SNIPPETS_ROOT", Path(__file__).resolve().parent.parent))
-VERSIONS = ("3.9", "3.10", "3.11", "3.12", "3.13")
+VERSIONS = ("3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
 VIRTUAL_CLOCK_DIR = Path(__file__).resolve().parent / "virtualtime"
 TIMEOUT = 20.0  # seconds per run; a virtual-clock run takes well under one
 REAL_CLOCK_TIMEOUT = 120.0
@@ -117,17 +117,57 @@ def discover_snippets() -> list[Snippet]:
     return [Snippet(p) for p in sorted((ROOT / "snippets").rglob("*.py"))]
 
 
+# Where tests/install_pythons.sh puts them: this checkout's, also for SNIPPETS_ROOT projects.
+INSTALLED_PYTHONS = Path(__file__).resolve().parent.parent / ".cache" / "pythons"
+
+
 def _interpreter_candidates(version: str) -> list[Path]:
+    """Every python3.X we can find: our own installs, pyenv's, uv's, then PATH."""
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    found = sorted(pyenv.glob(f"{version}.*/bin/python3"), key=lambda p: p.parent.parent.name)
+    uv = Path(
+        os.environ.get("UV_PYTHON_INSTALL_DIR", Path.home() / ".local" / "share" / "uv" / "python")
+    )
+    found = [
+        *INSTALLED_PYTHONS.glob(f"{version}.*/bin/python3"),
+        *pyenv.glob(f"{version}.*/bin/python3"),
+        # uv names them cpython-3.14.2-linux-x86_64-gnu; "+freethreaded" builds are another ABI.
+        *(p for p in uv.glob(f"cpython-{version}.*/bin/python{version}") if "+" not in str(p)),
+    ]
     on_path = shutil.which(f"python{version}")
-    return found[::-1] + ([Path(on_path)] if on_path else [])
+    return found + ([Path(on_path)] if on_path else [])
+
+
+def _release(python: Path) -> tuple[int, ...] | None:
+    """The exact release an interpreter is (3, 13, 18), or None if it does not run."""
+    try:
+        out = subprocess.run(
+            [str(python), "-c", "import sys; print(*sys.version_info[:3])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
+        return tuple(int(part) for part in out.split())
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
 
 
 @cache
 def find_interpreters() -> dict[str, Path | None]:
-    """Python 3.9-3.13 under ~/.pyenv/versions, or python3.X on PATH."""
-    return {v: next((p for p in _interpreter_candidates(v) if p.exists()), None) for v in VERSIONS}
+    """For each supported 3.X, the newest patch release found (see _interpreter_candidates)."""
+    found: dict[str, Path | None] = {}
+    for version in VERSIONS:
+        releases = [(_release(p), p) for p in _interpreter_candidates(version) if p.exists()]
+        working = [(r, p) for r, p in releases if r and r[:2] == version_key(version)]
+        found[version] = max(working, key=lambda item: item[0])[1] if working else None
+    return found
+
+
+@cache
+def interpreter_release(version: str) -> str | None:
+    """'3.13.18': the exact release the snippets run on for `version`."""
+    python = find_interpreters()[version]
+    release = _release(python) if python else None
+    return ".".join(map(str, release)) if release else None
 
 
 def normalise(text: str) -> str:
@@ -294,7 +334,8 @@ def pytest_configure(config):
 def pytest_report_header(config):
     lines = []
     for version, path in find_interpreters().items():
-        lines.append(f"  Python {version}: {path if path else 'NOT FOUND'}")
+        found = f"{interpreter_release(version)}  {path}" if path else "NOT FOUND"
+        lines.append(f"  Python {version}: {found}")
     clock = "real clock" if config.getoption("--real-clock") else "virtual clock"
     return [f"snippet interpreters ({clock}):", *lines]
 
@@ -320,8 +361,9 @@ def interpreter_or_skip(version: str) -> Path:
     python = find_interpreters()[version]
     if python is None:
         message = (
-            f"Python {version} not found (looked in ~/.pyenv/versions/{version}.*/bin/python3 "
-            f"and python{version} on PATH); install it, e.g. `pyenv install {version}`"
+            f"Python {version} not found (looked in .cache/pythons/, ~/.pyenv/versions/, "
+            f"uv's python folder and for python{version} on PATH); install it with "
+            f"`tests/install_pythons.sh {version}` (or pyenv or uv)"
         )
         if in_ci():
             pytest.fail(f"{message}. CI must verify every supported version.", pytrace=False)

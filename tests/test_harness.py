@@ -192,7 +192,7 @@ def test_page_shows_wrong_output_is_caught_by_markdown_docs(repo):
 
 def test_versions_that_differ_get_their_own_output_and_tab(repo):
     if not all(find_interpreters().values()):
-        pytest.skip("needs every Python from 3.9 to 3.13 installed")
+        pytest.skip("needs every supported Python installed (tests/install_pythons.sh)")
     write(
         repo,
         "snippets/demo/versions.py",

@@ -228,9 +228,7 @@ def test_home_page_names_the_releases_outputs_come_from():
     """docs/index.md names the exact CPython releases the outputs were made and
     checked with (a later patch release can print differently); they must be
     the ones this suite runs. Fails in CI, skips locally with other releases."""
-    import subprocess
-
-    from harness import find_interpreters, in_ci
+    from harness import find_interpreters, in_ci, interpreter_release
 
     index = ROOT / "docs" / "index.md"
     if not index.exists():  # a harness self-test project (tests/test_harness.py)
@@ -240,14 +238,7 @@ def test_home_page_names_the_releases_outputs_come_from():
     assert match, "docs/index.md no longer says which CPython releases the outputs come from"
     stated = re.findall(r"3\.\d+\.\d+", match.group(1))
     running = [
-        subprocess.run(
-            [python, "-c", "import platform; print(platform.python_version())"],
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        if python
-        else f"{version} (missing)"
-        for version, python in find_interpreters().items()
+        interpreter_release(version) or f"{version} (missing)" for version in find_interpreters()
     ]
     if stated != running:
         message = (

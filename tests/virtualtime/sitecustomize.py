@@ -1,9 +1,11 @@
 """Run an unmodified asyncio script on a virtual clock (loaded by the test harness only).
 
 The harness puts this folder on PYTHONPATH, so Python imports this module at
-start-up, before the snippet. It installs an event-loop policy whose loops
-never wait for a timer: when the loop would sleep until its next timer and
-nothing else can happen meanwhile, the clock jumps to that timer instead. So
+start-up, before the snippet. It gives every selector event loop (however it
+is made: `asyncio.run`, `Runner`, `new_event_loop`, `EventLoop`, a
+`loop_factory`) a selector that never waits for a timer: when the loop would
+sleep until its next timer and nothing else can happen meanwhile, the clock
+jumps to that timer instead. So
 `await asyncio.sleep(3600)` costs nothing, and `loop.time()`,
 `time.monotonic()`, `time.perf_counter()` and `time.time()` advance by exactly
 the time slept: a print like `t=1.0` is reproducible, and identical to a run
@@ -21,14 +23,20 @@ sockets to other processes), `datetime.now()`, and busy-waiting on a clock.
 
 looptime (PyPI) was considered: it installs only an old release on 3.9 and
 fast-forwards timers while threads still run, which changes outputs.
+
+No event-loop policy is involved: the policy API warns from Python 3.14 and
+goes in 3.16. The loop finds its selector through `selectors.DefaultSelector`,
+a public name it reads each time a loop is made, so replacing that one name is
+the whole installation, and the loop keeps its own class (and repr).
 """
 
-import asyncio
 import atexit
 import concurrent.futures.thread
 import os
+import selectors
 import threading
 import time
+import warnings
 
 _real_monotonic = time.monotonic
 _real_sleep = time.sleep
@@ -113,11 +121,14 @@ def _job_finished():
         _pending_jobs -= 1
 
 
+_RealDefaultSelector = selectors.DefaultSelector
+
+
 class _VirtualSelector:
     """Wraps the loop's selector: the one place where the loop waits."""
 
-    def __init__(self, selector):
-        self._selector = selector
+    def __init__(self):
+        self._selector = _RealDefaultSelector()
 
     def __getattr__(self, name):
         return getattr(self._selector, name)
@@ -146,17 +157,6 @@ class _VirtualSelector:
         return []
 
 
-class VirtualClockEventLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        super().__init__()
-        self._selector = _VirtualSelector(self._selector)
-
-
-class VirtualClockPolicy(asyncio.DefaultEventLoopPolicy):
-    def new_event_loop(self):
-        return VirtualClockEventLoop()
-
-
 def _report():
     with open(os.environ["VIRTUAL_CLOCK_REPORT"], "w") as report:
         report.write(f"{_skipped:.3f}")
@@ -165,10 +165,14 @@ def _report():
 if os.environ.get("VIRTUAL_CLOCK_REPORT"):  # `make bench` asks how much sleeping was skipped
     atexit.register(_report)
 
-concurrent.futures.ThreadPoolExecutor.submit = _submit
-concurrent.futures.Future._invoke_callbacks = _invoke_callbacks
-time.monotonic = _monotonic
-time.perf_counter = _perf_counter
-time.time = _time
-time.sleep = _sleep
-asyncio.set_event_loop_policy(VirtualClockPolicy())
+# Installing must not warn on any Python (the harness's own code stays clean of
+# deprecations): any warning raised here is an error, on every snippet run.
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    concurrent.futures.ThreadPoolExecutor.submit = _submit
+    concurrent.futures.Future._invoke_callbacks = _invoke_callbacks
+    time.monotonic = _monotonic
+    time.perf_counter = _perf_counter
+    time.time = _time
+    time.sleep = _sleep
+    selectors.DefaultSelector = _VirtualSelector
