@@ -154,12 +154,14 @@ def _release(python: Path) -> tuple[int, ...] | None:
 @cache
 def find_interpreters() -> dict[str, Path | None]:
     """For each supported 3.X, the newest patch release found (see _interpreter_candidates)."""
-    found: dict[str, Path | None] = {}
-    for version in VERSIONS:
-        releases = [(_release(p), p) for p in _interpreter_candidates(version) if p.exists()]
-        working = [(r, p) for r, p in releases if r and r[:2] == version_key(version)]
-        found[version] = max(working, key=lambda item: item[0])[1] if working else None
-    return found
+    return {version: newest_interpreter(version) for version in VERSIONS}
+
+
+def newest_interpreter(version: str) -> Path | None:
+    """The candidate for `version` with the highest patch release that actually runs."""
+    releases = [(_release(p), p) for p in _interpreter_candidates(version) if p.exists()]
+    working = [(r, p) for r, p in releases if r and r[:2] == version_key(version)]
+    return max(working, key=lambda item: item[0])[1] if working else None
 
 
 @cache
