@@ -248,6 +248,12 @@ def write_outputs(snippet: Snippet, files: dict[Path, str]) -> list[str]:
     return changes
 
 
+def python_name(version: str) -> str:
+    """'Python 3.14 (3.14.10)': failures name the exact release, since patch releases differ."""
+    release = interpreter_release(version) if version in VERSIONS else None
+    return f"Python {version} ({release})" if release else f"Python {version}"
+
+
 def unified_diff(expected: str, actual: str, expected_name: str) -> str:
     return "".join(
         difflib.unified_diff(
@@ -261,7 +267,7 @@ def unified_diff(expected: str, actual: str, expected_name: str) -> str:
 
 def failure_for(snippet: Snippet, version: str, run: Run, timeout: float) -> str | None:
     """A message naming the file and the fix, or None when the run is as expected."""
-    where = f"{snippet.rel} on Python {version}"
+    where = f"{snippet.rel} on {python_name(version)}"
     if run.returncode is None:
         return (
             f"{where} hung: killed after {timeout:.0f} s.\n"

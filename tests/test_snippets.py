@@ -7,6 +7,7 @@ from harness import (
     find_interpreters,
     group_outputs,
     interpreter_or_skip,
+    python_name,
     run_checked,
     selected_versions,
     unified_diff,
@@ -44,7 +45,7 @@ def test_snippet_output_matches(snippet, version, request):
     wanted = expected.read_text(encoding="utf-8")
     if output != wanted:
         pytest.fail(
-            f"{snippet.rel} on Python {version} printed something else than "
+            f"{snippet.rel} on {python_name(version)} printed something else than "
             f"{expected.name}:\n{unified_diff(wanted, output, expected.name)}"
             f"Fix: if the new output is right, {UPDATE_COMMAND} and review the diff; "
             f"otherwise fix the snippet.",
