@@ -37,6 +37,9 @@ UPDATE_COMMAND = "make update  (or: .venv/bin/pytest --update-snippets)"
 REQUIRES_RE = re.compile(r"#\s*Requires Python (3\.\d+)\+")
 REAL_CLOCK_RE = re.compile(r"^#\s*Real clock\b", re.MULTILINE)
 VARIANT_RE = re.compile(r"\.py3(\d+)\.out$")
+NO_TIMELINE_RE = re.compile(r"^#\s*No timeline:\s*(\S.*)$", re.MULTILINE)
+TIMELINE_VARIANT_RE = re.compile(r"\.py3(\d+)\.timeline\.svg$")
+TIMELINE_ID = "@TIMELINE-ID@"  # drawn with this, replaced by the id of the file it is stored in
 INCLUDE_RE = re.compile(
     r"""^(?P<indent>\s*)-{1,}8<-{1,}\s+["'](?P<path>[^"':]+)(?::[^"']*)?["']\s*$"""
 )
@@ -79,6 +82,30 @@ class Snippet:
     @property
     def real_clock(self) -> bool:
         return bool(REAL_CLOCK_RE.search(self.source))
+
+    @property
+    def no_timeline(self) -> str | None:
+        """Why it has no timeline: its own `# No timeline: <reason>` line, or the real clock."""
+        head = "\n".join(self.source.splitlines()[:5])
+        match = NO_TIMELINE_RE.search(head)
+        if match:
+            return match.group(1)
+        return "runs on the real clock" if self.real_clock else None
+
+    def timeline_files(self) -> list[tuple[str, Path]]:
+        """(first version, file) for each stored timeline, oldest first (like output_files)."""
+        files = []
+        for path in self.path.parent.glob(self.path.stem + ".*timeline.svg"):
+            if path.name == self.path.stem + ".timeline.svg":
+                files.append((self.min_version, path))
+            elif match := TIMELINE_VARIANT_RE.search(path.name):
+                if path.name == f"{self.path.stem}.py3{match.group(1)}.timeline.svg":
+                    files.append((f"3.{match.group(1)}", path))
+        return sorted(files, key=lambda item: version_key(item[0]))
+
+    def expected_timeline(self, version: str) -> Path | None:
+        applicable = [p for v, p in self.timeline_files() if version_key(v) <= version_key(version)]
+        return applicable[-1] if applicable else None
 
     @property
     def versions(self) -> list[str]:
@@ -183,19 +210,54 @@ class Run:
     output: str
     returncode: int | None  # None: killed after the timeout
     seconds: float
+    timeline: str | None = None  # the SVG drawn from this run (placeholder id), if it needs one
+
+
+def timeline_id(path: Path) -> str:
+    """'tl-threads-to_thread_keeps_loop_free-py312': unique on the page that shows the file."""
+    name = path.name.removesuffix(".timeline.svg").replace(".", "-")
+    return f"tl-{path.parent.name}-{name}"
+
+
+def timeline_for_file(svg: str, path: Path) -> str:
+    return svg.replace(TIMELINE_ID, timeline_id(path))
+
+
+def stored_timeline(path: Path | None) -> str | None:
+    """A stored timeline with the placeholder id back, to compare across versions."""
+    if path is None or not path.exists():
+        return None
+    return path.read_text(encoding="utf-8").replace(timeline_id(path), TIMELINE_ID)
 
 
 def run_snippet(
-    snippet: Snippet, python: Path | str, *, real_clock: bool = False, timeout: float | None = None
+    snippet: Snippet,
+    python: Path | str,
+    *,
+    real_clock: bool = False,
+    timeout: float | None = None,
+    record: bool = False,
 ) -> Run:
-    """Run the file as a reader would: `python snippets/x/y.py` from the repo root."""
+    """Run the file as a reader would: `python snippets/x/y.py` from the repo root.
+
+    With `record`, the virtual clock also records the run's tasks and the
+    timeline is drawn from that record (tests/timeline.py)."""
+    import json
+    import tempfile
     import time
+
+    import timeline
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONUNBUFFERED"] = "1"  # keep stdout and stderr in the order they were written
     env["PYTHONIOENCODING"] = "utf-8"
+    trace_file = None
     if not (real_clock or snippet.real_clock):
         env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+        if record and not snippet.no_timeline:
+            handle, trace_file = tempfile.mkstemp(suffix=".timeline.json")
+            os.close(handle)
+            env["TIMELINE_TRACE"] = trace_file
     if timeout is None:
         timeout = REAL_CLOCK_TIMEOUT if real_clock else TIMEOUT
     start = time.monotonic()
@@ -215,23 +277,56 @@ def run_snippet(
         out, _ = proc.communicate()
         returncode = None
     text = out.decode("utf-8", errors="replace")
-    return Run(normalise(text), returncode, time.monotonic() - start)
+    seconds = time.monotonic() - start
+    svg = None
+    if trace_file:
+        try:
+            with open(trace_file, encoding="utf-8") as f:
+                trace = json.loads(f.read() or "null")
+        finally:
+            os.unlink(trace_file)
+        if timeline.needs_timeline(trace):
+            svg = timeline.draw(trace, TIMELINE_ID, f"Timeline of {snippet.rel} as it ran")
+    return Run(normalise(text), returncode, seconds, svg)
 
 
-def group_outputs(snippet: Snippet, outputs: dict[str, str]) -> dict[Path, str]:
+def group_outputs(
+    snippet: Snippet, outputs: dict[str, str], suffix: str = ".out"
+) -> dict[Path, str]:
     """The minimal set of files for per-version outputs: a new file where the output changes."""
     files: dict[Path, str] = {}
     previous = None
     for version in snippet.versions:
         output = outputs[version]
         if previous is None:
-            files[snippet.path.with_suffix(".out")] = output
+            files[snippet.path.with_name(snippet.path.stem + suffix)] = output
         elif output != previous:
-            files[snippet.path.with_name(f"{snippet.path.stem}.py3{version.split('.')[1]}.out")] = (
-                output
-            )
+            minor = version.split(".")[1]
+            files[snippet.path.with_name(f"{snippet.path.stem}.py3{minor}{suffix}")] = output
         previous = output
     return files
+
+
+def group_timelines(snippet: Snippet, timelines: dict[str, str | None]) -> dict[Path, str]:
+    """Like group_outputs, for the SVGs (placeholder ids); none at all if no version needs one."""
+    if not any(timelines.values()):
+        return {}
+    files = group_outputs(snippet, {v: t or "" for v, t in timelines.items()}, ".timeline.svg")
+    return {path: timeline_for_file(svg, path) for path, svg in files.items()}
+
+
+def write_timelines(snippet: Snippet, files: dict[Path, str]) -> list[str]:
+    """Write the new timelines and remove the ones no longer wanted."""
+    changes = []
+    for _, old in snippet.timeline_files():
+        if old not in files and old.exists():
+            old.unlink()
+            changes.append(f"removed {old.relative_to(ROOT)}")
+    for path, text in files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            changes.append(f"wrote {path.relative_to(ROOT)}")
+    return changes
 
 
 def write_outputs(snippet: Snippet, files: dict[Path, str]) -> list[str]:
@@ -286,13 +381,53 @@ def failure_for(snippet: Snippet, version: str, run: Run, timeout: float) -> str
 
 def run_checked(snippet: Snippet, python, version: str, config=None, where: str = "") -> str:
     """Run it; fail the test (naming the file and the fix) on a hang or a non-zero exit."""
+    return run_checked_full(snippet, python, version, config, where).output
+
+
+def recording(config) -> bool:
+    """Record timelines on the virtual clock; --no-timelines proves outputs do not need it."""
+    return bool(
+        config and not config.getoption("--real-clock") and not config.getoption("--no-timelines")
+    )
+
+
+def run_checked_full(snippet: Snippet, python, version: str, config=None, where: str = "") -> Run:
     timeout = snippet_timeout(config) if config else TIMEOUT
     real_clock = bool(config and config.getoption("--real-clock"))
-    run = run_snippet(snippet, python, real_clock=real_clock, timeout=timeout)
+    run = run_snippet(
+        snippet, python, real_clock=real_clock, timeout=timeout, record=recording(config)
+    )
     failure = failure_for(snippet, version, run, timeout)
     if failure:
         pytest.fail(where + failure, pytrace=False)
-    return run.output
+    return run
+
+
+def timeline_failure(snippet: Snippet, version: str, drawn: str | None) -> str | None:
+    """A message naming the file and the fix when the stored timeline is not this run's."""
+    expected = snippet.expected_timeline(version)
+    where = f"{snippet.rel} on Python {version}"
+    fix = f"Fix: {UPDATE_COMMAND}, then review the picture (git diff, or the page)."
+    if drawn is None:
+        if expected is not None and expected.exists():
+            return (
+                f"{where} needs no timeline (it opts out, or has one task that never waits), "
+                f"but {expected.relative_to(ROOT).as_posix()} exists.\n{fix} (it removes the file)"
+            )
+        return None
+    if expected is None or not expected.exists():
+        name = snippet.path.stem + ".timeline.svg"
+        return (
+            f"{where} has no timeline ({name} is missing): it runs two or more tasks "
+            f"or waits.\n{fix} Or opt out with a first line `# No timeline: <reason>`."
+        )
+    if expected.read_text(encoding="utf-8") != timeline_for_file(drawn, expected):
+        return (
+            f"{expected.relative_to(ROOT).as_posix()} is not the timeline of this run on "
+            f"Python {version}: it was edited by hand, or the example changed since it was "
+            f"drawn.\n{fix}"
+        )
+    return None
 
 
 # --- pytest wiring ---------------------------------------------------------------
@@ -313,6 +448,12 @@ def pytest_addoption(parser):
         "--real-clock",
         action="store_true",
         help="run snippets on the real clock instead of the virtual one",
+    )
+    group.addoption(
+        "--no-timelines",
+        action="store_true",
+        help="run without recording timelines (outputs must be the same: proves recording "
+        "changes nothing); timelines are not checked",
     )
     group.addoption(
         "--python",

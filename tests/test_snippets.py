@@ -6,13 +6,18 @@ from harness import (
     discover_snippets,
     find_interpreters,
     group_outputs,
+    group_timelines,
     interpreter_or_skip,
     python_name,
-    run_checked,
+    recording,
+    run_checked_full,
     selected_versions,
+    stored_timeline,
+    timeline_failure,
     unified_diff,
     version_key,
     write_outputs,
+    write_timelines,
 )
 
 
@@ -34,7 +39,8 @@ def pytest_generate_tests(metafunc):
 def test_snippet_output_matches(snippet, version, request):
     if version_key(version) < version_key(snippet.min_version):
         pytest.skip(f"needs Python {snippet.min_version}+ (first line of {snippet.rel})")
-    output = run_checked(snippet, interpreter_or_skip(version), version, request.config)
+    run = run_checked_full(snippet, interpreter_or_skip(version), version, request.config)
+    output = run.output
     expected = snippet.expected_file(version)
     if not expected.exists():
         pytest.fail(
@@ -51,16 +57,22 @@ def test_snippet_output_matches(snippet, version, request):
             f"otherwise fix the snippet.",
             pytrace=False,
         )
+    # The picture of this same run must be the stored one (tests/timeline.py).
+    if recording(request.config):
+        failure = timeline_failure(snippet, version, run.timeline)
+        if failure:
+            pytest.fail(failure, pytrace=False)
 
 
 def test_update_expected_outputs(snippet, request):
     """Only collected with --update-snippets (see harness.pytest_collection_modifyitems)."""
     wanted = selected_versions(request.config)
-    outputs, kept = {}, []
+    outputs, timelines, kept = {}, {}, []
     for version in snippet.versions:
         python = find_interpreters()[version]
         if version in wanted and python is not None:
-            outputs[version] = run_checked(snippet, python, version, request.config)
+            run = run_checked_full(snippet, python, version, request.config)
+            outputs[version], timelines[version] = run.output, run.timeline
             continue
         # Not run here (deselected or not installed): keep what is stored for it.
         current = snippet.expected_file(version)
@@ -71,8 +83,12 @@ def test_update_expected_outputs(snippet, request):
                 pytrace=False,
             )
         outputs[version] = current.read_text(encoding="utf-8")
+        stored = snippet.expected_timeline(version)
+        timelines[version] = stored_timeline(stored)
         kept.append(version)
     if kept:
         print(f"{snippet.rel}: kept the stored output of Python {', '.join(kept)} (not run)")
     changes = write_outputs(snippet, group_outputs(snippet, outputs))
+    if recording(request.config):  # timelines come only from recorded virtual-clock runs
+        changes += write_timelines(snippet, group_timelines(snippet, timelines))
     request.node.user_properties.append(("snippet_changes", changes))

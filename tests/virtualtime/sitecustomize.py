@@ -46,14 +46,17 @@ _perf_offset = time.perf_counter() - _now
 _wall_offset = time.time() - _now
 _pending_jobs = 0
 _skipped = 0.0  # seconds the clock jumped instead of waiting: what a real run would sleep
+_real = 0.0  # seconds the clock advanced by real time (threads ran): the timeline rounds then
 
 
 def _advance(seconds, skipped=False):
-    global _now, _skipped
+    global _now, _skipped, _real
     with _lock:
         _now += max(seconds, 0.0)
         if skipped:
             _skipped += max(seconds, 0.0)
+        else:
+            _real += max(seconds, 0.0)
 
 
 def _monotonic():
@@ -129,6 +132,8 @@ class _VirtualSelector:
 
     def __init__(self):
         self._selector = _RealDefaultSelector()
+        if _recorder is not None:  # a loop is being made: record its tasks from now on
+            _recorder.start()
 
     def __getattr__(self, name):
         return getattr(self._selector, name)
@@ -161,6 +166,12 @@ def _report():
     with open(os.environ["VIRTUAL_CLOCK_REPORT"], "w") as report:
         report.write(f"{_skipped:.3f}")
 
+
+_recorder = None
+if os.environ.get("TIMELINE_TRACE"):  # the harness asks for a timeline (tests/timeline.py)
+    import timeline_recorder
+
+    _recorder = timeline_recorder.install(_monotonic, lambda: _real)
 
 if os.environ.get("VIRTUAL_CLOCK_REPORT"):  # `make bench` asks how much sleeping was skipped
     atexit.register(_report)

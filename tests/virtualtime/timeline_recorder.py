@@ -1,0 +1,314 @@
+"""Record who ran when, for the timeline drawn under each example (tests/timeline.py).
+
+Loaded by sitecustomize.py only when TIMELINE_TRACE names a file; the trace is
+written there as JSON at exit. It is a profiler (`sys.setprofile`), turned on
+in the loop's thread when a loop is made, so importing asyncio costs nothing:
+
+- a task step starts when a coroutine frame is resumed with no step running
+  (or by another task: an eager task's first step runs inside create_task);
+  `asyncio.current_task()` says which task. It ends when that frame returns
+  (which is how the profiler reports a coroutine suspending).
+- what it waits on: the object the step yielded (the future, task or None)
+  and the innermost coroutine frame that suspended (sleep, Queue.get, ...).
+- creation: the return of BaseEventLoop.create_task, through which every task
+  is made (asyncio.create_task, TaskGroup, gather, ensure_future, asyncio.run).
+- how it ended: checked when the loop's Handle._run returns, while the handle
+  still holds the task (done(), cancelled(), and in `_outcome` the one private
+  attribute, `_exception`, that tells an exception from a result without
+  marking it retrieved).
+- cancel requests: the C-level call of Task.cancel ('c_call'), by the running
+  task or, outside any task, by the function calling it (_on_timeout, _abort).
+
+It must not change what a snippet prints: no callbacks, no new tasks, no
+strong references kept to tasks or futures (weak ones only), no result() or
+exception() or get_coro(), and every error is swallowed (a profiler that
+raises would be removed and the error raised in the snippet).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+import threading
+import weakref
+
+_COROUTINE_FLAGS = 0x80 | 0x100 | 0x200  # CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR
+_PRIVATE_FAILURES: list[str] = []
+
+
+def _outcome(task):
+    """('result', repr) / ('exception', 'ValueError') / ('cancelled', '') for a done task.
+
+    The only private detail the recorder reads: Task._exception (present on
+    every supported Python) tells an exception from a result without marking
+    it retrieved, which exception() would do (it would silence "Task
+    exception was never retrieved"). tests/test_timeline.py checks it.
+    """
+    if task.cancelled():
+        return "cancelled", ""
+    exc = getattr(task, "_exception", None)
+    if exc is not None:
+        return "exception", type(exc).__name__
+    result = getattr(task, "_result", None)
+    if result is None or isinstance(result, (bool, int, float)):
+        return "result", repr(result)
+    if isinstance(result, str) and len(result) <= 24:
+        return "result", repr(result)
+    return "result", type(result).__name__
+
+
+class Recorder:
+    def __init__(self, clock, real_seconds):
+        self.clock = clock
+        self.real_seconds = real_seconds
+        self.t0 = None
+        self.tasks = []  # records, in order of first sight
+        self.by_task = weakref.WeakKeyDictionary()  # task -> record
+        self.cancels = []
+        self.local = threading.local()
+        self.asyncio = None
+
+    # -- setup ------------------------------------------------------------------
+
+    def start(self):
+        """Called when a loop is made (its selector): profile this thread from now on."""
+        try:
+            import asyncio
+            import asyncio.base_events
+            import asyncio.events
+
+            self.asyncio = asyncio
+            self.create_code = asyncio.base_events.BaseEventLoop.create_task.__code__
+            self.executor_code = asyncio.base_events.BaseEventLoop.run_in_executor.__code__
+            self.handle_code = asyncio.events.Handle._run.__code__
+            self.task_type = asyncio.Task
+            self.executor_futures = weakref.WeakSet()
+            if sys.getprofile() is not self.profile:
+                sys.setprofile(self.profile)
+        except Exception:
+            pass
+
+    def now(self):
+        t = self.clock()
+        if self.t0 is None:
+            self.t0 = t
+        return round(t - self.t0, 6)
+
+    def state(self):
+        local = self.local
+        if not hasattr(local, "steps"):
+            local.steps = []  # records of the running steps, innermost last (eager steps nest)
+            local.inner = None  # (frame, yielded) of the deepest frame suspending
+            local.done_checks = []  # weakrefs of tasks whose step just ended
+        return local
+
+    def record_for(self, task):
+        record = self.by_task.get(task)
+        if record is None:
+            record = {
+                "id": len(self.tasks),
+                "name": task.get_name(),
+                "created": None,
+                "creator": None,
+                "steps": [],
+                "waits": [],
+                "end": None,
+            }
+            self.tasks.append(record)
+            self.by_task[task] = record
+        return record
+
+    # -- the profiler -----------------------------------------------------------
+
+    def profile(self, frame, event, arg):
+        try:
+            if event == "call" or event == "return":
+                if frame.f_code.co_flags & _COROUTINE_FLAGS:
+                    if event == "call":
+                        self.resumed(frame)
+                    else:
+                        self.suspended(frame, arg)
+                elif event == "return":
+                    code = frame.f_code
+                    if code is self.handle_code:
+                        self.check_done()
+                    elif code is self.create_code:
+                        self.created(arg)
+                        self.check_done()
+                    elif code is self.executor_code and arg is not None:
+                        self.executor_futures.add(arg)
+            elif event == "c_call" and getattr(arg, "__name__", "") == "cancel":
+                target = getattr(arg, "__self__", None)
+                if isinstance(target, self.task_type):
+                    self.cancel_requested(frame, target)
+        except BaseException:
+            pass
+
+    def current_task(self):
+        try:
+            return self.asyncio.current_task()
+        except RuntimeError:
+            return None
+
+    def resumed(self, frame):
+        state = self.state()
+        state.inner = None
+        if state.steps:
+            if not _outermost(frame):
+                return  # an await inside the running step
+            task = self.current_task()
+            if task is None or self.by_task.get(task) is state.steps[-1][0]:
+                return
+        else:
+            # The first frame resumed: the outermost one, or, when an exception is
+            # thrown in (a cancel), the innermost first.
+            task = self.current_task()
+            if task is None:
+                return  # a coroutine driven by hand, outside any task
+        record = self.record_for(task)
+        record["name"] = task.get_name()
+        if not record["steps"]:  # its first step enters its own coroutine: say which
+            code = frame.f_code
+            record["coro"] = code.co_name
+            record["internal"] = "/asyncio/" in code.co_filename.replace("\\", "/")
+        record["steps"].append([self.now(), None])
+        state.steps.append(record)
+
+    def suspended(self, frame, yielded):
+        state = self.state()
+        if not state.steps:
+            return
+        if not _outermost(frame):
+            # Suspending unwinds innermost first, every frame passing up the same
+            # object; a different object means the previous frame really returned.
+            if state.inner is None or state.inner[1] is not yielded:
+                state.inner = (frame, yielded)
+            return
+        record = state.steps.pop()
+        record["steps"][-1][1] = self.now()
+        inner = state.inner
+        if inner is None or inner[1] is not yielded:
+            inner = (frame, yielded)
+        state.inner = None
+        record["waits"].append(self.describe(inner[0], yielded))
+        task = self.current_task()
+        if task is not None:
+            state.done_checks.append(weakref.ref(task))
+
+    def describe(self, frame, yielded):
+        """[label, id of the awaited task or None] for what a step suspended on."""
+        code = frame.f_code
+        name = code.co_name
+        module = code.co_filename.replace("\\", "/")
+        from_asyncio = "/asyncio/" in module
+        local = frame.f_locals
+        if isinstance(yielded, self.task_type):
+            awaited = self.record_for(yielded)
+            label = yielded.get_name()
+            if from_asyncio and name not in ("sleep",):
+                label = f"{_public(name)}: {label}"
+            return [label, awaited["id"]]
+        if from_asyncio:
+            if name == "sleep":
+                return [f"sleep({local.get('delay', '')!r})", None]
+            if name == "__sleep0":
+                return ["sleep(0)", None]
+            if name == "to_thread":
+                func = local.get("func")
+                return [f"to_thread({getattr(func, '__name__', '?')})", None]
+            owner = local.get("self")
+            if owner is not None:
+                return [f"{_public(type(owner).__name__)}.{_public(name)}", None]
+            return [_public(name), None]
+        if yielded is None:
+            return ["sleep(0)" if name == "__sleep0" else "yield", None]
+        if yielded in self.executor_futures:
+            return ["executor job", None]
+        kind = type(yielded).__name__
+        if kind == "_GatheringFuture":
+            return ["gather", None]
+        return ["future", None]
+
+    def created(self, task):
+        if not isinstance(task, self.task_type):
+            return
+        record = self.record_for(task)
+        if record["created"] is None:
+            record["created"] = self.now()
+            steps = self.state().steps
+            if steps and steps[-1] is not record:
+                record["creator"] = steps[-1]["id"]
+            elif len(steps) > 1:  # an eager task, created after its first step ran
+                record["creator"] = steps[-2]["id"]
+
+    def check_done(self):
+        state = self.state()
+        checks, state.done_checks = state.done_checks, []
+        for ref in checks:
+            task = ref()
+            if task is None:
+                continue
+            record = self.by_task.get(task)
+            if record is None or record["end"] is not None:
+                continue
+            record["name"] = task.get_name()
+            if task.done():
+                kind, detail = _outcome(task)
+                t = record["steps"][-1][1] if record["steps"] else self.now()
+                record["end"] = {"t": t, "kind": kind, "detail": detail}
+                if record["waits"]:
+                    record["waits"].pop()  # it did not wait: it finished
+
+    def cancel_requested(self, frame, target):
+        steps = self.state().steps
+        by = steps[-1]["id"] if steps else None
+        self.cancels.append(
+            {
+                "t": self.now(),
+                "from": by,
+                "to": self.record_for(target)["id"],
+                "via": _public(frame.f_code.co_name),
+            }
+        )
+
+    # -- output -----------------------------------------------------------------
+
+    def write(self, path):
+        try:
+            import json
+
+            end = self.now() if self.t0 is not None else 0.0
+            trace = {
+                "end": end,
+                "real_time": self.real_seconds() > 0,
+                "tasks": self.tasks,
+                "cancels": self.cancels,
+            }
+            with open(path, "w", encoding="utf-8") as out:
+                json.dump(trace, out, indent=1)
+        except Exception:
+            pass
+
+
+def _outermost(frame):
+    """Is this the task's own coroutine (called by the loop, not awaited by a coroutine)?"""
+    back = frame.f_back
+    return back is None or not back.f_code.co_flags & _COROUTINE_FLAGS
+
+
+def _public(name):
+    """'_wait' -> 'wait', '__aexit__' -> 'aexit': short labels for asyncio internals."""
+    return name.strip("_") or name
+
+
+_recorder = None
+
+
+def install(clock, real_seconds):
+    """Make the recorder; sitecustomize calls recorder.start() whenever a loop is made."""
+    global _recorder
+    _recorder = Recorder(clock, real_seconds)
+    path = os.environ["TIMELINE_TRACE"]
+    atexit.register(_recorder.write, path)
+    return _recorder
