@@ -1,4 +1,4 @@
-"""Tasks run coroutines concurrently; a Future is a slot filled in later."""
+"""Tasks run coroutines concurrently; a Future's result is set from outside."""
 
 import asyncio
 
@@ -12,8 +12,8 @@ async def main():
     loop = asyncio.get_running_loop()
     start = loop.time()
     tasks = [asyncio.create_task(download(name)) for name in ("a.csv", "b.csv")]
-    approval = loop.create_future()  # no coroutine behind it: just a slot
-    loop.call_later(0.5, approval.set_result, "approved")  # a timer fills it in
+    approval = loop.create_future()  # no coroutine behind it
+    loop.call_later(0.5, approval.set_result, "approved")  # a timer sets it
     print(f"t={loop.time() - start:.1f} approval.done() = {approval.done()}")
     decision = await approval
     print(f"t={loop.time() - start:.1f} approval: {decision}")

@@ -10,7 +10,7 @@ async def wait_for_reply(reply):
 async def main():
     reply = asyncio.get_running_loop().create_future()
 
-    def settle(value):  # the callback to give the library: checks done() first
+    def deliver(value):  # the callback to give the library: checks done()
         if not reply.done():
             reply.set_result(value)
 
@@ -25,8 +25,8 @@ async def main():
         reply.set_result("late reply")
     except asyncio.InvalidStateError as e:
         print(f"late set_result -> InvalidStateError: {e}")
-    settle("late reply")
-    print("late settle() raised nothing; reply.cancelled():", reply.cancelled())
+    deliver("late reply")
+    print("late deliver() raised nothing; cancelled():", reply.cancelled())
 
 
 asyncio.run(main())

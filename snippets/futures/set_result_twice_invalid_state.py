@@ -1,4 +1,4 @@
-"""A future is settled once: a second set_result or set_exception is refused."""
+"""A future is done once: a second set_result or set_exception is refused."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""A Task is a Future settled by its coroutine: set_result() is refused."""
+"""A Task's result is set by its coroutine: set_result() is refused."""
 
 import asyncio
 

@@ -9,7 +9,7 @@ async def main():
     reply = loop.create_future()
     print(f"t={loop.time() - start:.1f} reply.done(): {reply.done()}")
 
-    # Someone else (here a timer callback) fills the placeholder in 1 s.
+    # Someone else (here a timer callback) sets its result in 1 s.
     loop.call_later(1, reply.set_result, "pong")
 
     value = await reply

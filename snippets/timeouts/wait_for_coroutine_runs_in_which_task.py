@@ -1,4 +1,4 @@
-"""Before 3.12, wait_for() with a timeout runs a coroutine in a new task."""
+"""Which task runs a coroutine given to wait_for(): by timeout and version."""
 
 import asyncio
 import contextvars
@@ -14,8 +14,12 @@ async def fetch_quote():
 
 async def main():
     print(f"main runs in {asyncio.current_task().get_name()}")
-    for timeout in (1, None):
-        quote = await asyncio.wait_for(fetch_quote(), timeout)
+    for timeout in (1, None, 0):
+        try:
+            quote = await asyncio.wait_for(fetch_quote(), timeout)
+        except asyncio.TimeoutError:
+            print(f"timeout={timeout}: TimeoutError, fetch_quote never ran")
+            continue
         seen = request_id.get()
         print(f"timeout={timeout}: quote={quote}; main sees {seen!r}")
 

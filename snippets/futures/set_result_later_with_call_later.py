@@ -1,4 +1,4 @@
-"""A timer callback can resolve a future later; its awaiter wakes up then."""
+"""A timer callback can set a future's result later; its awaiter wakes then."""
 
 import asyncio
 
