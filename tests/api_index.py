@@ -24,6 +24,7 @@ NAMES = [
     ("CancelledError", None),
     ("FIRST_COMPLETED", None),
     ("FIRST_EXCEPTION", None),
+    ("Future", None),
     ("Future.add_done_callback", None),
     ("Future.cancel", None),
     ("Future.cancelled", None),
@@ -35,7 +36,12 @@ NAMES = [
     ("Future.set_exception", None),
     ("Future.set_result", None),
     ("InvalidStateError", None),
+    ("FrameCallGraphEntry", "3.14"),
+    ("FutureCallGraph", "3.14"),
     ("Runner", "3.11"),
+    ("Runner.get_loop", "3.11"),
+    ("Runner.run", "3.11"),
+    ("Task", None),
     ("Task.add_done_callback", None),
     ("Task.cancel", None),
     ("Task.cancelled", None),
@@ -55,16 +61,27 @@ NAMES = [
     ("Task.set_result", None),
     ("Task.uncancel", "3.11"),
     ("TaskGroup", "3.11"),
+    ("TaskGroup.cancel", "3.15"),
+    ("TaskGroup.create_task", "3.11"),
     ("Timeout", "3.11"),
+    ("Timeout.expired", "3.11"),
+    ("Timeout.reschedule", "3.11"),
+    ("Timeout.when", "3.11"),
     ("TimeoutError", None),
     ("all_tasks", None),
     ("as_completed", None),
+    ("capture_call_graph", "3.14"),
     ("create_eager_task_factory", "3.12"),
     ("create_task", None),
     ("current_task", None),
     ("eager_task_factory", "3.12"),
     ("ensure_future", None),
+    ("format_call_graph", "3.14"),
+    ("future_add_to_awaited_by", "3.14"),
+    ("future_discard_from_awaited_by", "3.14"),
     ("gather", None),
+    ("get_event_loop", None),
+    ("get_running_loop", None),
     ("iscoroutine", None),
     ("isfuture", None),
     ("loop.call_later", None),
@@ -74,9 +91,13 @@ NAMES = [
     ("loop.create_task", None),
     ("loop.get_task_factory", None),
     ("loop.run_in_executor", None),
+    ("loop.run_until_complete", None),
     ("loop.set_debug", None),
     ("loop.set_exception_handler", None),
     ("loop.set_task_factory", None),
+    ("loop.slow_callback_duration", None),
+    ("new_event_loop", None),
+    ("print_call_graph", "3.14"),
     ("run", None),
     ("run_coroutine_threadsafe", None),
     ("shield", None),
@@ -91,6 +112,20 @@ NAMES = [
 
 TASK_MAKERS = r"(create_task\(|ensure_future\(|\.create_task\(|TaskGroup|current_task\()"
 FUTURE_MAKERS = r"(create_future\(|asyncio\.Future\(|run_in_executor\()"
+MAKERS = {
+    "TaskGroup": r"asyncio\.TaskGroup\(",
+    "Timeout": r"asyncio\.timeout(_at)?\(",
+    "Runner": r"asyncio\.Runner\(",
+}
+GRAPH_NAMES = {
+    "FrameCallGraphEntry",
+    "FutureCallGraph",
+    "capture_call_graph",
+    "format_call_graph",
+    "future_add_to_awaited_by",
+    "future_discard_from_awaited_by",
+    "print_call_graph",
+}
 
 
 def patterns(name: str) -> list[str]:
@@ -100,6 +135,10 @@ def patterns(name: str) -> list[str]:
         return [TASK_MAKERS if owner == "Task" else FUTURE_MAKERS, rf"\.{attr}\("]
     if owner == "loop":
         return [rf"\.{attr}\b"]
+    if owner == "TaskGroup":  # called on the group, named `tg` by convention
+        return [MAKERS[owner], rf"\btg\.{attr}\("]
+    if owner in MAKERS:  # the method, called where such an object is made
+        return [MAKERS[owner], rf"\.{attr}\("]
     if name == "Timeout":
         return [r"asyncio\.Timeout\b|\.reschedule\(|\.expired\("]
     if name.isupper() or name.endswith("Error"):
@@ -109,12 +148,16 @@ def patterns(name: str) -> list[str]:
 
 def docs_url(name: str) -> str:
     owner, _, attr = name.rpartition(".")
-    if owner == "Future" or name in ("isfuture", "ensure_future", "wrap_future"):
+    if owner == "Future" or name in ("Future", "isfuture", "ensure_future", "wrap_future"):
         return f"{DOCS}asyncio-future.html#asyncio.{name}"
     if owner == "loop":
         return f"{DOCS}asyncio-eventloop.html#asyncio.loop.{attr}"
-    if name in ("run", "Runner"):
+    if name in ("run", "Runner") or owner == "Runner":
         return f"{DOCS}asyncio-runner.html#asyncio.{name}"
+    if name in GRAPH_NAMES:
+        return f"{DOCS}asyncio-graph.html#asyncio.{name}"
+    if name in ("get_event_loop", "get_running_loop", "new_event_loop"):
+        return f"{DOCS}asyncio-eventloop.html#asyncio.{name}"
     if name in ("CancelledError", "InvalidStateError", "TimeoutError"):
         return f"{DOCS}asyncio-exceptions.html#asyncio.{name}"
     return f"{DOCS}asyncio-task.html#asyncio.{name}"
@@ -185,7 +228,8 @@ FOOTER = """
 
 - Names marked 3.11 or later (`TaskGroup`, `timeout`, `Task.cancelling`, …)
   raise `AttributeError` on older Pythons; their examples declare
-  `# Requires Python 3.11+` and are only run where they exist.
+  `# Requires Python 3.11+` (or the version they need) and are only run where
+  they exist. The call-graph names are 3.14+, `TaskGroup.cancel()` is 3.15+.
 - `Task` inherits the whole `Future` API except `set_result()` and
   `set_exception()`, which it refuses.
 """

@@ -5,11 +5,11 @@ import asyncio
 
 
 async def check_stock(item):
-    graph = asyncio.capture_call_graph()  # of the current task
+    graph: asyncio.FutureCallGraph = asyncio.capture_call_graph()  # this task
     print(f"{type(graph).__name__} of {graph.future.get_name()}:")
     for entry in graph.call_stack:  # innermost first
-        frame = entry.frame
-        print(f"  {type(entry).__name__}: {frame.f_code.co_name}()")
+        assert isinstance(entry, asyncio.FrameCallGraphEntry)
+        print(f"  {type(entry).__name__}: {entry.frame.f_code.co_name}()")
     for waiter in graph.awaited_by:
         print(f"  awaited by {waiter.future.get_name()}")
     return item
