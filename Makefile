@@ -6,7 +6,7 @@ PAGE ?=
 export NO_MKDOCS_2_WARNING := 1
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench clean api-index stress
+.PHONY: help install pythons serve build test test-real-clock update lint format bench clean api-index stress timelines verify-recording
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -54,3 +54,9 @@ api-index: install ## regenerate the API index page (docs/api.md) from the snipp
 
 stress: install pythons ## run the snippet suite 20 times with every core kept busy (flakiness check)
 	$(BIN)/python tests/stress.py 20
+
+timelines: install ## insert missing timeline includes under each example's output (review git diff)
+	$(BIN)/python tests/add_timelines.py
+
+verify-recording: install pythons ## run the snippets without recording timelines: outputs must not change
+	$(BIN)/pytest tests/test_snippets.py --no-timelines $(K)

@@ -128,7 +128,14 @@ class Snippet:
 
     def output_labels(self) -> dict[Path, str]:
         """Which versions each stored output is for, as a page shows it."""
-        files = self.output_files()
+        return self._labels(self.output_files())
+
+    def timeline_labels(self) -> dict[Path, str]:
+        """Which versions each stored timeline is for, as a page's tabs label it."""
+        return self._labels(self.timeline_files())
+
+    @staticmethod
+    def _labels(files: list[tuple[str, Path]]) -> dict[Path, str]:
         labels = {}
         for i, (first, path) in enumerate(files):
             if i + 1 < len(files):

@@ -14,7 +14,8 @@ import pytest
 from harness import INCLUDE_RE, ROOT, VARIANT_RE, Snippet, discover_snippets
 
 FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>.*)$")
-TAB_RE = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<label>[^"]*)"')
+# `===!` starts a new tab set (a timeline's tabs right after an output's).
+TAB_RE = re.compile(r'^(?P<indent>\s*)===[+!]*\s+"(?P<label>[^"]*)"')
 TITLE_RE = re.compile(r'title="(?P<title>[^"]*)"')
 
 
@@ -249,3 +250,71 @@ def test_home_page_names_the_releases_outputs_come_from():
         if in_ci():
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+
+
+# --- timelines (tests/timeline.py; Contributing, "Timelines") ----------------------
+
+TIMELINE_INCLUDE_RE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["'](?P<path>[^"']+\.timeline\.svg)["']""")
+
+
+def timeline_includes(page: Path) -> list[tuple[int, str, str | None]]:
+    """(line, included SVG, tab label or None) for each timeline include on a page."""
+    found = []
+    tab: tuple[int, str] | None = None
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        indent = len(line) - len(line.lstrip())
+        if tab and line.strip() and indent <= tab[0] and not TAB_RE.match(line):
+            tab = None
+        if match := TAB_RE.match(line):
+            tab = (len(match.group("indent")), match.group("label"))
+        elif match := TIMELINE_INCLUDE_RE.match(line):
+            label = tab[1] if tab and indent > tab[0] else None
+            found.append((number, match.group("path"), label))
+    return found
+
+
+def test_every_timeline_is_shown_under_its_output():
+    """Each example's timeline(s) sit after its outputs, before the next example,
+    in tabs labelled with their versions when there are several."""
+    problems = []
+    for page in pages():
+        fences = parse_fences(page)
+        svgs = timeline_includes(page)
+        code = [
+            f
+            for f in fences
+            if f.lang == "python" and f.only_includes and f.includes[0].startswith("snippets/")
+        ]
+        for i, fence in enumerate(code):
+            snippet = Snippet(ROOT / fence.includes[0])
+            if not snippet.path.is_file():
+                continue
+            if any(later.includes == fence.includes for later in code[i + 1 :]):
+                continue  # shown again further down: its timeline goes there
+            stop = code[i + 1].line if i + 1 < len(code) else 10**9
+            shown = {path: label for line, path, label in svgs if fence.line < line < stop}
+            labels = snippet.timeline_labels()
+            for svg, label in labels.items():
+                rel = svg.relative_to(ROOT).as_posix()
+                if rel not in shown:
+                    problems.append(
+                        f"{fence.where}: {snippet.rel} is not followed by its timeline {rel} "
+                        f"(run `python tests/add_timelines.py`, or add under its output: "
+                        f'<figure class="timeline"> --8<-- "{rel}" </figure>)'
+                    )
+                elif len(labels) > 1 and shown[rel] != label:
+                    problems.append(
+                        f"{fence.where}: {rel} is shown under the tab {shown[rel]!r}, but it "
+                        f'is the timeline of {label!r}: label the tab ===! "{label}"'
+                    )
+    fail_if(problems, "Examples without their timeline (Contributing, Timelines):")
+
+
+def test_every_timeline_belongs_to_a_snippet():
+    stray = []
+    for svg in sorted((ROOT / "snippets").rglob("*.timeline.svg")):
+        stem = svg.name.removesuffix(".timeline.svg")
+        stem = re.sub(r"\.py3\d+$", "", stem)
+        if not svg.with_name(stem + ".py").exists():
+            stray.append(f"{svg.relative_to(ROOT).as_posix()} (no {stem}.py beside it)")
+    fail_if(stray, "Timelines without a snippet (delete them, or restore the snippet):")

@@ -22,10 +22,10 @@ from html import escape
 
 WIDTH = 360  # viewBox units; drawn at 100 % of the column, up to 36rem (timeline.css)
 X0, X1 = 8.0, WIDTH - 14.0
-HEAD = 26  # the axis
-LANE = 38
-FONT = 11
-SMALL = 9.5
+HEAD = 28  # the axis
+LANE = 44
+FONT = 13  # about the body text at 375 px, where the picture is drawn at 0.95 scale
+SMALL = 11
 STEP_MIN = 3.0  # a step drawn at least this wide
 REAL_TIME_GRID = 0.05  # s: threads ran, so times jitter by a few ms; round them to this
 # Tasks asyncio.run() makes after the example's own coroutine returned.
@@ -173,9 +173,9 @@ def draw(trace: dict, ident: str, title: str) -> str:
     row = {lane["id"]: i for i, lane in enumerate(lanes)}
 
     def mid(i: int) -> float:
-        return HEAD + i * LANE + 21
+        return HEAD + i * LANE + 25
 
-    legend_y = HEAD + len(lanes) * LANE + 8
+    legend_y = HEAD + len(lanes) * LANE + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-svg" role="img" '
         f'viewBox="0 0 {WIDTH} {{height}}" font-size="{FONT}" '
@@ -187,13 +187,13 @@ def draw(trace: dict, ident: str, title: str) -> str:
         f'<path d="M0 0L6 3L0 6z" stroke="none"/></marker></defs>',
     ]
     # Axis: a tick and a label every round number of seconds.
-    out.append(f'<g class="tl-axis" stroke-width="0.6"><path d="M{_fmt(X0)} 16H{_fmt(X1)}"/>')
+    out.append(f'<g class="tl-axis" stroke-width="0.6"><path d="M{_fmt(X0)} 18H{_fmt(X1)}"/>')
     for tick in _ticks(span):
-        out.append(f'<path d="M{_fmt(x(tick))} 13V19"/>')
+        out.append(f'<path d="M{_fmt(x(tick))} 15V21"/>')
         label = f"{_seconds(tick)} s" if tick == 0 else _seconds(tick)
         anchor = "start" if tick == 0 else "middle"
         out.append(
-            f'<text x="{_fmt(x(tick))}" y="10" font-size="{SMALL}" stroke="none" '
+            f'<text x="{_fmt(x(tick))}" y="11" font-size="{SMALL}" stroke="none" '
             f'text-anchor="{anchor}">{label}</text>'
         )
     out.append("</g>")
@@ -207,7 +207,7 @@ def draw(trace: dict, ident: str, title: str) -> str:
         if end:
             detail = f" {end['detail']}" if end["detail"] else ""
             name += f" \N{EN DASH} {END_WORDS[end['kind']]}{detail}"
-        out.append(f'<g class="tl-lane"><text x="{_fmt(X0)}" y="{top + 10}" stroke="none">')
+        out.append(f'<g class="tl-lane"><text x="{_fmt(X0)}" y="{top + 12}" stroke="none">')
         out.append(f"{escape(_fit(name, X1 - X0, FONT))}</text>")
         steps = lane["steps"]
         last = end["t"] if end else span
@@ -230,7 +230,7 @@ def draw(trace: dict, ident: str, title: str) -> str:
                 text = _fit(label, room, SMALL)
                 if text:
                     out.append(
-                        f'<text x="{_fmt(x(b) + 2)}" y="{y + 13}" font-size="{SMALL}" '
+                        f'<text x="{_fmt(x(b) + 2)}" y="{y + 16}" font-size="{SMALL}" '
                         f'stroke="none" class="tl-label">{escape(text)}</text>'
                     )
                 if awaited in row and nxt is not None:
@@ -262,7 +262,7 @@ def draw(trace: dict, ident: str, title: str) -> str:
         xt = _fmt(x(t))
         if kind == "label":
             out.append(
-                f'<text class="tl-cancel" x="{_fmt(x(t) - 3)}" y="{HEAD + target * LANE + 10}" '
+                f'<text class="tl-cancel" x="{_fmt(x(t) - 3)}" y="{HEAD + target * LANE + 12}" '
                 f'font-size="{SMALL}" stroke="none" text-anchor="end">{escape(source)}</text>'
             )
             continue
@@ -281,7 +281,7 @@ def draw(trace: dict, ident: str, title: str) -> str:
     legend, rows = _legend(used, legend_y, ident)
     out.append(legend)
     out.append("</svg>")
-    height = legend_y + 14 * rows - 4
+    height = legend_y + 16 * rows - 6
     out[0] = out[0].replace("{height}", _fmt(height))
     return "\n".join(out) + "\n"
 
@@ -321,7 +321,7 @@ def _legend(used: set, y: float, ident: str) -> tuple[str, int]:
         if key not in used:
             continue
         if cursor + 15 + _text_width(word, SMALL) > X1 + 10:  # wrap to a new row
-            cursor, y, rows = X0, y + 14, rows + 1
+            cursor, y, rows = X0, y + 16, rows + 1
         c = cursor
         if key == "step":
             glyph = (
@@ -345,7 +345,7 @@ def _legend(used: set, y: float, ident: str) -> tuple[str, int]:
             c += 15
         items.append(glyph)
         items.append(
-            f'<text x="{_fmt(c)}" y="{_fmt(y + 3.2)}" font-size="{SMALL}" '
+            f'<text x="{_fmt(c)}" y="{_fmt(y + 3.8)}" font-size="{SMALL}" '
             f'stroke="none">{word}</text>'
         )
         cursor = c + _text_width(word, SMALL) + 9

@@ -158,7 +158,7 @@ class Recorder:
             if not _outermost(frame):
                 return  # an await inside the running step
             task = self.current_task()
-            if task is None or self.by_task.get(task) is state.steps[-1][0]:
+            if task is None or self.by_task.get(task) is state.steps[-1]:
                 return
         else:
             # The first frame resumed: the outermost one, or, when an exception is
@@ -276,6 +276,7 @@ class Recorder:
 
     def write(self, path):
         try:
+            sys.setprofile(None)  # nothing to record while the interpreter shuts down
             import json
 
             end = self.now() if self.t0 is not None else 0.0

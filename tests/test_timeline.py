@@ -1,0 +1,143 @@
+"""The timeline recorder on every supported Python: what it records, and that
+recording changes nothing a program prints (tests/virtualtime/timeline_recorder.py,
+tests/timeline.py; Contributing, "Timelines")."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+import timeline
+from harness import VERSIONS, VIRTUAL_CLOCK_DIR, interpreter_or_skip
+
+# Everything the recorder must tell apart, and everything it must not disturb:
+# a done callback and a repr, an exception nobody retrieves (logged at exit),
+# task numbering, an eager task (3.12+), a timeout, a queue, a thread job.
+PROGRAM = """\
+import asyncio, sys
+
+
+async def fetch(delay, fail=False):
+    await asyncio.sleep(delay)
+    if fail:
+        raise ValueError("no data")
+    return delay
+
+
+async def consume(queue):
+    return await queue.get()
+
+
+async def main():
+    ok = asyncio.create_task(fetch(1), name="ok")
+    bad = asyncio.create_task(fetch(2, fail=True), name="bad")
+    slow = asyncio.create_task(fetch(9), name="slow")
+    lost = asyncio.create_task(fetch(0.5, fail=True), name="lost")
+    queue = asyncio.Queue()
+    reader = asyncio.create_task(consume(queue), name="reader")
+    ok.add_done_callback(lambda t: None)
+    callbacks = repr(ok).split("cb=[")[1].split("]")[0]
+    print("callbacks:", callbacks.count("lambda"), await ok)
+    try:
+        await bad
+    except ValueError as exc:
+        print("bad:", exc)
+    slow.cancel()
+    queue.put_nowait("item")
+    print("reader:", await reader)
+    try:
+        await asyncio.wait_for(asyncio.sleep(5), 0.25)
+    except asyncio.TimeoutError:
+        print("timed out")
+    print(await asyncio.to_thread(len, "four"))
+    if sys.version_info >= (3, 12):
+        loop = asyncio.get_running_loop()
+        loop.set_task_factory(asyncio.eager_task_factory)
+        eager = asyncio.create_task(fetch(0), name="eager")
+        loop.set_task_factory(None)
+        print("eager done at once:", eager.done())
+    else:
+        print("eager done at once: True")
+    print(lost.done(), sorted(t.get_name() for t in asyncio.all_tasks()))
+
+
+asyncio.run(main())
+"""
+
+
+def run(python, tmp_path, record: bool):
+    script = tmp_path / "program.py"
+    script.write_text(PROGRAM, encoding="utf-8")
+    trace = tmp_path / "trace.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    if record:
+        env["TIMELINE_TRACE"] = str(trace)
+    result = subprocess.run(
+        [str(python), str(script)], env=env, capture_output=True, text=True, timeout=60
+    )
+    output = result.stdout + result.stderr.replace(str(script), "program.py")
+    return output, json.loads(trace.read_text()) if record else None
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_recording_changes_nothing_and_records_every_kind_of_event(version, tmp_path):
+    python = interpreter_or_skip(version)
+    plain, _ = run(python, tmp_path, record=False)
+    recorded, trace = run(python, tmp_path, record=True)
+    assert recorded == plain, f"Python {version}: recording changed what the program printed"
+    assert "Task exception was never retrieved" in plain  # still logged: not marked retrieved
+    assert "callbacks: 1 1" in plain  # the snippet's own, and no other
+    tasks = {t["name"]: t for t in trace["tasks"]}
+    assert tasks["ok"]["end"] == {"t": 1.0, "kind": "result", "detail": "1"}
+    assert tasks["bad"]["end"]["kind"] == "exception" and tasks["bad"]["end"]["detail"] == (
+        "ValueError"
+    )
+    assert tasks["lost"]["end"]["detail"] == "ValueError"  # read without retrieving it
+    assert "name='lost'" in plain.split("never retrieved")[1]
+    assert tasks["slow"]["end"]["kind"] == "cancelled"
+    assert tasks["ok"]["waits"] == [["sleep(1)", None]]
+    assert tasks["reader"]["waits"] == [["Queue.get", None]]
+    main = trace["tasks"][0]
+    assert main["creator"] is None and tasks["ok"]["creator"] == main["id"]
+    assert ["ok", tasks["ok"]["id"]] in main["waits"]  # awaited a task, by name
+    cancels = {(c["from"], c["to"]) for c in trace["cancels"]}
+    assert (main["id"], tasks["slow"]["id"]) in cancels
+    if version_key(version) >= (3, 12):
+        assert tasks["eager"]["end"]["kind"] == "result"
+        assert tasks["eager"]["creator"] == main["id"]
+        assert any(c["via"] == "on_timeout" for c in trace["cancels"])  # asyncio.timeout
+    svg = timeline.draw(trace, "tl-test", "Timeline of program.py")
+    assert svg == timeline.draw(trace, "tl-test", "Timeline of program.py")
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert "raised ValueError" in timeline.describe(trace)
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def test_a_single_task_that_never_waits_needs_no_timeline():
+    trace = {
+        "end": 0.0,
+        "real_time": False,
+        "tasks": [
+            {
+                "id": 0,
+                "name": "Task-1",
+                "created": 0.0,
+                "creator": None,
+                "steps": [[0.0, 0.0]],
+                "waits": [],
+                "end": {"t": 0.0, "kind": "result", "detail": "None"},
+                "coro": "main",
+            }
+        ],
+        "cancels": [],
+    }
+    assert not timeline.needs_timeline(trace)
+    trace["tasks"][0]["steps"].append([1.0, 1.0])
+    trace["tasks"][0]["waits"].append(["sleep(1)", None])
+    assert timeline.needs_timeline(trace)
