@@ -19,6 +19,7 @@ TESTS = Path(__file__).resolve().parent
 CURRENT = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 GOOD = """\
+# No timeline: the harness's own tests add theirs where they test them
 import asyncio
 
 
@@ -225,3 +226,109 @@ def test_versions_that_differ_get_their_own_output_and_tab(repo):
     )
     write(repo, "docs/demo.md", page.replace("3.12+", "3.11+"))
     assert run_pytest(repo, str(TESTS / "test_pages.py")).returncode == 0
+
+
+# --- timelines (tests/timeline.py; Contributing, "Timelines") ----------------------
+
+TWO_TASKS = """\
+import asyncio
+
+
+async def fetch_price(delay):
+    await asyncio.sleep(delay)
+    return 42
+
+
+async def main():
+    price = asyncio.create_task(fetch_price(0.5))
+    await asyncio.sleep(0.25)
+    print("price:", await price)
+
+
+asyncio.run(main())
+"""
+
+
+@pytest.fixture
+def timeline_repo(repo):
+    """The scratch repo plus an example with two tasks, its output and its timeline."""
+    write(repo, "snippets/demo/two_tasks.py", TWO_TASKS)
+    write(repo, "snippets/demo/two_tasks.out", "price: 42\n")
+    write(repo, "docs/demo.md", page_for("good", "two_tasks"))
+    if not all(find_interpreters().values()):
+        pytest.skip("needs every supported Python installed (tests/install_pythons.sh)")
+    updated = run_pytest(
+        repo, str(TESTS / "test_snippets.py"), "--update-snippets", every_python=True
+    )
+    assert "wrote snippets/demo/two_tasks.timeline.svg" in updated.stdout, updated.stdout
+    return repo
+
+
+def test_missing_timeline_fails_naming_the_fix(repo):
+    write(repo, "snippets/demo/two_tasks.py", TWO_TASKS)
+    write(repo, "snippets/demo/two_tasks.out", "price: 42\n")
+    result = run_pytest(repo, str(TESTS / "test_snippets.py"))
+    assert result.returncode == 1
+    assert "snippets/demo/two_tasks.py on Python" in result.stdout
+    assert "has no timeline (two_tasks.timeline.svg is missing)" in result.stdout
+    assert "make update" in result.stdout and "# No timeline: <reason>" in result.stdout
+
+
+def test_timeline_is_written_by_update_and_checked(timeline_repo):
+    repo = timeline_repo
+    svg = repo / "snippets/demo/two_tasks.timeline.svg"
+    text = svg.read_text()
+    assert 'role="img"' in text and "<title" in text and "<desc" in text
+    assert "sleep(0.5)" in text and "returned 42" in text
+    assert run_pytest(repo, str(TESTS / "test_snippets.py")).returncode == 0
+
+    # Edited by hand: fails, naming the file and the fix.
+    svg.write_text(text.replace("returned 42", "returned 43"))
+    result = run_pytest(repo, str(TESTS / "test_snippets.py"))
+    assert result.returncode == 1
+    assert "snippets/demo/two_tasks.timeline.svg is not the timeline of this run" in result.stdout
+    assert "make update" in result.stdout
+    svg.write_text(text)
+
+    # A changed sleep prints the same output but draws another picture: stale.
+    write(repo, "snippets/demo/two_tasks.py", TWO_TASKS.replace("(0.5)", "(0.75)"))
+    result = run_pytest(repo, str(TESTS / "test_snippets.py"))
+    assert result.returncode == 1
+    assert "is not the timeline of this run" in result.stdout
+    assert "the example changed since it was drawn" in result.stdout
+
+    # Without recording, the same outputs pass: recording is not what they depend on.
+    assert run_pytest(repo, str(TESTS / "test_snippets.py"), "--no-timelines").returncode == 0
+
+
+def test_timeline_left_over_fails(timeline_repo):
+    repo = timeline_repo
+    svg = repo / "snippets/demo/two_tasks.timeline.svg"
+    (repo / "snippets/demo/good.timeline.svg").write_text(svg.read_text())
+    result = run_pytest(repo, str(TESTS / "test_snippets.py"))
+    assert result.returncode == 1
+    assert "snippets/demo/good.py on Python" in result.stdout
+    assert "needs no timeline" in result.stdout and "good.timeline.svg exists" in result.stdout
+
+
+def test_page_must_show_the_timeline_and_the_script_adds_it(timeline_repo):
+    repo = timeline_repo
+    result = run_pytest(repo, str(TESTS / "test_pages.py"))
+    assert result.returncode == 1
+    assert (
+        "snippets/demo/two_tasks.py is not followed by its timeline "
+        "snippets/demo/two_tasks.timeline.svg" in result.stdout
+    )
+    env = {**os.environ, "SNIPPETS_ROOT": str(repo)}
+    added = subprocess.run(
+        [sys.executable, str(TESTS / "add_timelines.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "docs/demo.md: added 1 timeline(s)" in added.stdout, added.stderr
+    page = (repo / "docs/demo.md").read_text()
+    assert '<figure class="timeline">\n--8<-- "snippets/demo/two_tasks.timeline.svg"' in page
+    result = run_pytest(repo, str(TESTS / "test_pages.py"))
+    assert result.returncode == 0, result.stdout
