@@ -123,7 +123,45 @@ def page_weight() -> None:
     print("\n" + (result.stdout.strip() or f"page weight: failed\n{result.stderr.strip()}"))
 
 
+def timeline_figures() -> None:
+    """Recording timelines on vs off: each snippet run twice per interpreter, in
+    alternating order (so drift in machine load hits both), medians and totals;
+    then the stored pictures' sizes."""
+    import gzip
+
+    on, off = [], []
+    for version, python in find_interpreters().items():
+        if python is None:
+            continue
+        for i, snippet in enumerate(discover_snippets()):
+            if version not in snippet.versions:
+                continue
+            order = (True, False) if i % 2 else (False, True)
+            for record in order:
+                seconds = run_snippet(snippet, python, record=record).seconds
+                (on if record else off).append(seconds)
+    if not on:
+        print("\ntimeline recording: no interpreter found")
+        return
+    print(
+        f"\ntimeline recording, {len(on)} runs each, alternating: median per run "
+        f"{statistics.median(on):.3f} s on vs {statistics.median(off):.3f} s off; total "
+        f"{sum(on):.1f} s vs {sum(off):.1f} s: +{(sum(on) / sum(off) - 1) * 100:.1f} % "
+        f"(target <= 10 %)"
+    )
+    svgs = sorted((ROOT / "snippets").rglob("*.timeline.svg"))
+    if svgs:
+        sizes = [(len(gzip.compress(p.read_bytes(), 9)), p.stat().st_size, p) for p in svgs]
+        worst = max(sizes)
+        print(
+            f"timelines: {len(svgs)} files, {sum(s[1] for s in sizes) / 1024:.0f} KB; "
+            f"gzipped median {statistics.median(s[0] for s in sizes) / 1024:.1f} KB, max "
+            f"{worst[0] / 1024:.1f} KB ({worst[2].relative_to(ROOT)}; target <= 6 KB)"
+        )
+
+
 if __name__ == "__main__":
     snippet_figures()
+    timeline_figures()
     build_figures()
     page_weight()
