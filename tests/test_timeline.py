@@ -129,7 +129,7 @@ def test_a_single_task_that_never_waits_needs_no_timeline():
                 "name": "Task-1",
                 "created": 0.0,
                 "creator": None,
-                "steps": [[0.0, 0.0]],
+                "steps": [[0.0, 0.0, 1]],
                 "waits": [],
                 "end": {"t": 0.0, "kind": "result", "detail": "None"},
                 "coro": "main",
@@ -138,6 +138,6 @@ def test_a_single_task_that_never_waits_needs_no_timeline():
         "cancels": [],
     }
     assert not timeline.needs_timeline(trace)
-    trace["tasks"][0]["steps"].append([1.0, 1.0])
+    trace["tasks"][0]["steps"].append([1.0, 1.0, 2])
     trace["tasks"][0]["waits"].append(["sleep(1)", None])
     assert timeline.needs_timeline(trace)

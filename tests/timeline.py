@@ -58,7 +58,7 @@ def _snap(trace: dict, t: float) -> float:
 
 
 def _span(trace: dict, tasks: list[dict]) -> float:
-    times = [_snap(trace, t) for task in tasks for step in task["steps"] for t in step if t]
+    times = [_snap(trace, t) for task in tasks for step in task["steps"] for t in step[:2] if t]
     return max(times, default=0.0)
 
 
@@ -68,7 +68,8 @@ def _lanes(trace: dict) -> list[dict]:
     lanes = []
     for task in _visible(trace):
         steps = [
-            [_snap(trace, a), _snap(trace, b if b is not None else a)] for a, b in task["steps"]
+            [_snap(trace, a), _snap(trace, b if b is not None else a), seq]
+            for a, b, seq in task["steps"]
         ]
         waits = list(task["waits"])
         if trace.get("real_time"):
@@ -90,6 +91,7 @@ def _lanes(trace: dict) -> list[dict]:
                 "id": task["id"],
                 "name": task["name"],
                 "created": _snap(trace, created) if created is not None else steps[0][0],
+                "created_seq": task.get("created_seq", steps[0][2]),
                 "creator": task["creator"],
                 "steps": steps,
                 "waits": waits,
@@ -143,8 +145,8 @@ def describe(trace: dict) -> str:
             + (f", created by {creator}" if creator else "")
             + f", first runs at {_seconds(start)} s"
         )
-        for (_, end), wait in zip(lane["steps"], lane["waits"]):
-            parts.append(f"waits on {wait[0]} from {_seconds(end)} s")
+        for step, wait in zip(lane["steps"], lane["waits"]):
+            parts.append(f"waits on {wait[0]} from {_seconds(step[1])} s")
         if lane["end"]:
             end = lane["end"]
             detail = f" {end['detail']}" if end["detail"] else ""
@@ -164,10 +166,22 @@ def describe(trace: dict) -> str:
 def draw(trace: dict, ident: str, title: str) -> str:
     """The SVG for a trace; `ident` makes its element ids unique on the page."""
     lanes = _lanes(trace)
-    span = _span(trace, lanes) or 1.0
+    span = _span(trace, lanes)
+    # Everything at one instant (no sleep): lay the events out in the order they ran.
+    logical = span == 0
+    span = span or 1.0
     scale = (X1 - X0) / span
+    seqs = sorted(
+        {step[2] for lane in lanes for step in lane["steps"]}
+        | {lane["created_seq"] for lane in lanes}
+        | {c["seq"] for c in trace["cancels"]}
+    )
+    rank = {seq: i for i, seq in enumerate(seqs)}
+    slot = (X1 - X0) / max(len(seqs), 1)
 
-    def x(t: float) -> float:
+    def x(t: float, seq: int | None = None) -> float:
+        if logical:
+            return X1 if seq is None else X0 + rank[seq] * slot
         return X0 + t * scale
 
     row = {lane["id"]: i for i, lane in enumerate(lanes)}
@@ -188,7 +202,12 @@ def draw(trace: dict, ident: str, title: str) -> str:
     ]
     # Axis: a tick and a label every round number of seconds.
     out.append(f'<g class="tl-axis" stroke-width="0.6"><path d="M{_fmt(X0)} 18H{_fmt(X1)}"/>')
-    for tick in _ticks(span):
+    if logical:
+        out.append(
+            f'<text x="{_fmt(X0)}" y="11" font-size="{SMALL}" stroke="none">'
+            f"0 s: all at one instant, left to right in the order they ran</text>"
+        )
+    for tick in [] if logical else _ticks(span):
         out.append(f'<path d="M{_fmt(x(tick))} 15V21"/>')
         label = f"{_seconds(tick)} s" if tick == 0 else _seconds(tick)
         anchor = "start" if tick == 0 else "middle"
@@ -199,6 +218,7 @@ def draw(trace: dict, ident: str, title: str) -> str:
     out.append("</g>")
     used = set()
     arrows = []
+    end_x = {}  # task id -> where its lane ends
     for i, lane in enumerate(lanes):
         y = mid(i)
         top = HEAD + i * LANE
@@ -212,32 +232,36 @@ def draw(trace: dict, ident: str, title: str) -> str:
         steps = lane["steps"]
         last = end["t"] if end else span
         # Created but not yet started: a dotted line.
-        if steps[0][0] > lane["created"]:
+        start = x(lane["created"], lane["created_seq"])
+        if x(steps[0][0], steps[0][2]) > start:
             used.add("scheduled")
             out.append(
-                f'<path class="tl-wait" d="M{_fmt(x(lane["created"]))} {y}H{_fmt(x(steps[0][0]))}" '
+                f'<path class="tl-wait" d="M{_fmt(start)} {y}H{_fmt(x(steps[0][0], steps[0][2]))}" '
                 f'stroke-width="1" stroke-dasharray="1 2"/>'
             )
-        labels_right = [x(s[0]) for s in steps[1:]] + [X1 + 14]
-        for k, (_, b) in enumerate(steps):
-            nxt = steps[k + 1][0] if k + 1 < len(steps) else (last if not end else None)
+        labels_right = [x(s[0], s[2]) for s in steps[1:]] + [X1 + 14]
+        for k, (_, b, seq) in enumerate(steps):
+            if k + 1 < len(steps):
+                nxt = x(steps[k + 1][0], steps[k + 1][2])
+            else:
+                nxt = None if end else x(last)
             if k < len(lane["waits"]) and nxt is not None:
                 used.add("wait")
-                line = f"M{_fmt(x(b))} {y}H{_fmt(x(nxt))}"
+                line = f"M{_fmt(x(b, seq))} {y}H{_fmt(nxt)}"
                 out.append(f'<path class="tl-wait" d="{line}" stroke-width="1.2"/>')
                 label, awaited = lane["waits"][k]
-                room = labels_right[k] - x(b) - 2
+                room = labels_right[k] - x(b, seq) - 2
                 text = _fit(label, room, SMALL)
                 if text:
                     out.append(
-                        f'<text x="{_fmt(x(b) + 2)}" y="{y + 16}" font-size="{SMALL}" '
+                        f'<text x="{_fmt(x(b, seq) + 2)}" y="{y + 16}" font-size="{SMALL}" '
                         f'stroke="none" class="tl-label">{escape(text)}</text>'
                     )
-                if awaited in row and nxt is not None:
+                if awaited in row:
                     arrows.append(("await", awaited, i, nxt))
-        for a, b in steps:
-            width = max((b - a) * scale, STEP_MIN)
-            left = min(x(a), X1 + 2 - width)
+        for a, b, seq in steps:
+            width = STEP_MIN if logical else max((b - a) * scale, STEP_MIN)
+            left = min(x(a, seq), X1 + 2 - width)
             out.append(
                 f'<rect class="tl-step" x="{_fmt(left)}" y="{y - 5}" width="{_fmt(width)}" '
                 f'height="10" stroke="none"/>'
@@ -245,29 +269,32 @@ def draw(trace: dict, ident: str, title: str) -> str:
         used.add("step")
         if end:
             used.add(end["kind"])
-            out.append(_mark(end["kind"], x(end["t"]) + 6, y))
+            end_x[lane["id"]] = x(end["t"], steps[-1][2])
+            out.append(_mark(end["kind"], end_x[lane["id"]] + 6, y))
         out.append("</g>")
     for cancel in trace["cancels"]:
         if cancel["to"] not in row:
             continue
         target = row[cancel["to"]]
-        t = _snap(trace, cancel["t"])
+        t = x(_snap(trace, cancel["t"]), cancel["seq"])
         if cancel["from"] in row and cancel["from"] != cancel["to"]:
             arrows.append(("cancel", row[cancel["from"]], target, t))
         else:  # a timeout or a TaskGroup, outside any task: a short arrow from above
             arrows.append(("cancel", None, target, t))
             cancel_label = VIA.get(cancel["via"], cancel["via"])
             arrows.append(("label", cancel_label, target, t))
-    for kind, source, target, t in arrows:
-        xt = _fmt(x(t))
+    for kind, source, target, t in arrows:  # t: where, in drawing units
+        xt = _fmt(t)
         if kind == "label":
             out.append(
-                f'<text class="tl-cancel" x="{_fmt(x(t) - 3)}" y="{HEAD + target * LANE + 12}" '
+                f'<text class="tl-cancel" x="{_fmt(t - 3)}" y="{HEAD + target * LANE + 12}" '
                 f'font-size="{SMALL}" stroke="none" text-anchor="end">{escape(source)}</text>'
             )
             continue
-        if kind == "await":
+        x0 = xt
+        if kind == "await":  # from where the awaited task ended to where the waiter resumed
             used.add("await")
+            x0 = _fmt(end_x.get(source, t))
             source = row[source]
         else:
             used.add("cancel")
@@ -275,7 +302,7 @@ def draw(trace: dict, ident: str, title: str) -> str:
         y1 = mid(target) + (-6 if y0 < mid(target) else 6)
         dash = ' stroke-dasharray="3 2"' if kind == "cancel" else ""
         out.append(
-            f'<path class="tl-{kind}" d="M{xt} {_fmt(y0)}V{_fmt(y1)}" stroke-width="1.2"'
+            f'<path class="tl-{kind}" d="M{x0} {_fmt(y0)}L{xt} {_fmt(y1)}" stroke-width="1.2"'
             f'{dash} marker-end="url(#{ident}-a)"/>'
         )
     legend, rows = _legend(used, legend_y, ident)

@@ -68,6 +68,7 @@ class Recorder:
         self.cancels = []
         self.local = threading.local()
         self.asyncio = None
+        self.seq = 0  # order of events: on the virtual clock many happen at the same instant
 
     # -- setup ------------------------------------------------------------------
 
@@ -88,6 +89,10 @@ class Recorder:
                 sys.setprofile(self.profile)
         except Exception:
             pass
+
+    def tick(self):
+        self.seq += 1
+        return self.seq
 
     def now(self):
         t = self.clock()
@@ -172,7 +177,7 @@ class Recorder:
             code = frame.f_code
             record["coro"] = code.co_name
             record["internal"] = "/asyncio/" in code.co_filename.replace("\\", "/")
-        record["steps"].append([self.now(), None])
+        record["steps"].append([self.now(), None, self.tick()])
         state.steps.append(record)
 
     def suspended(self, frame, yielded):
@@ -236,6 +241,7 @@ class Recorder:
         record = self.record_for(task)
         if record["created"] is None:
             record["created"] = self.now()
+            record["created_seq"] = self.tick()
             steps = self.state().steps
             if steps and steps[-1] is not record:
                 record["creator"] = steps[-1]["id"]
@@ -266,6 +272,7 @@ class Recorder:
         self.cancels.append(
             {
                 "t": self.now(),
+                "seq": self.tick(),
                 "from": by,
                 "to": self.record_for(target)["id"],
                 "via": _public(frame.f_code.co_name),
@@ -299,8 +306,10 @@ def _outermost(frame):
 
 
 def _public(name):
-    """'_wait' -> 'wait', '__aexit__' -> 'aexit': short labels for asyncio internals."""
-    return name.strip("_") or name
+    """'_wait' -> 'wait', '_on_timeout' -> 'on_timeout'; dunders ('__aexit__') stay."""
+    if name.startswith("__") and name.endswith("__"):
+        return name
+    return name.lstrip("_") or name
 
 
 _recorder = None
