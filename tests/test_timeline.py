@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -141,3 +142,46 @@ def test_a_single_task_that_never_waits_needs_no_timeline():
     trace["tasks"][0]["steps"].append([1.0, 1.0, 2])
     trace["tasks"][0]["waits"].append(["sleep(1)", None])
     assert timeline.needs_timeline(trace)
+
+
+# A pending task nothing references is collected by gc.collect(); a profiler on
+# 3.9-3.10 keeps stale copies of frame locals that would keep it alive.
+COLLECTED = """\
+import asyncio, gc
+
+
+async def wait_for_reply():
+    try:
+        await asyncio.get_running_loop().create_future()
+    finally:
+        print("finally ran")
+
+
+async def main():
+    asyncio.create_task(wait_for_reply())
+    await asyncio.sleep(0)
+    gc.collect()
+    print("tasks left:", len(asyncio.all_tasks()))
+
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_recording_keeps_nothing_alive(version, tmp_path):
+    python = interpreter_or_skip(version)
+    script = tmp_path / "collected.py"
+    script.write_text(COLLECTED, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    outputs = []
+    for record in (False, True):
+        if record:
+            env["TIMELINE_TRACE"] = str(tmp_path / "trace.json")
+        result = subprocess.run(
+            [str(python), str(script)], env=env, capture_output=True, text=True, timeout=60
+        )
+        outputs.append(re.sub(r"0x[0-9a-f]+", "0x...", result.stdout + result.stderr))
+    assert "tasks left: 1" in outputs[0]
+    assert outputs[1] == outputs[0], f"Python {version}: recording kept the task alive"

@@ -171,6 +171,8 @@ class Recorder:
             task = self.current_task()
             if task is None:
                 return  # a coroutine driven by hand, outside any task
+        if _SNAPSHOTS_LOCALS:
+            _refresh_callers(frame)
         record = self.record_for(task)
         record["name"] = task.get_name()
         if not record["steps"]:  # its first step enters its own coroutine: say which
@@ -207,7 +209,9 @@ class Recorder:
         name = code.co_name
         module = code.co_filename.replace("\\", "/")
         from_asyncio = "/asyncio/" in module
-        local = frame.f_locals
+        # Only asyncio's own frames: on 3.11-3.12 reading f_locals leaves a snapshot
+        # in the frame, which would keep a user's deleted local alive until the next.
+        local = frame.f_locals if from_asyncio else {}
         if isinstance(yielded, self.task_type):
             awaited = self.record_for(yielded)
             label = yielded.get_name()
@@ -297,6 +301,21 @@ class Recorder:
                 json.dump(trace, out, indent=1)
         except Exception:
             pass
+
+
+# Python 3.9-3.10 copy every profiled frame's locals into a dict kept on the
+# frame (f_locals) at each event in it: a snapshot that goes stale and keeps
+# alive what the frame no longer holds, e.g. the event loop's previous handle
+# (and its task) through a whole step, which defeats a snippet's gc.collect().
+_SNAPSHOTS_LOCALS = sys.version_info < (3, 11)
+
+
+def _refresh_callers(frame):
+    """Re-take the snapshots of the loop frames calling a step: current values only."""
+    back = frame.f_back
+    while back is not None:
+        back.f_locals  # noqa: B018 (reading it is what refreshes it)
+        back = back.f_back
 
 
 def _outermost(frame):
