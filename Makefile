@@ -6,7 +6,7 @@ PAGE ?=
 export NO_MKDOCS_2_WARNING := 1
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench clean api-index stress timelines verify-recording
+.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-site clean api-index stress timelines verify-recording
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -43,8 +43,11 @@ lint: install ## ruff check and format check
 format: install ## ruff fix and format
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
-bench: install pythons ## print speed figures (snippet runs, floor, sleep saved, build time)
+bench: install pythons ## print speed figures (snippets, build, page weight, Lighthouse vs default Material, serve reload)
 	$(BIN)/python tests/bench.py
+
+bench-site: install ## only the site figures of `make bench` (build, page weight, Lighthouse, serve reload)
+	$(BIN)/python tests/bench.py --site
 
 clean: ## remove build output
 	rm -rf site .pytest_cache

@@ -1,0 +1,359 @@
+"""Lighthouse figures of the site beside a default Material build of the same
+pages, measured in the same run (`make bench`).
+
+    .venv/bin/python tests/browser/lighthouse.py [--runs 3] [--no-categories] [--json]
+
+Both sites are built strictly from the same Markdown with the same Markdown
+extensions (so the same snippets are expanded); the default one has
+`theme: {name: material}` and nothing else (page_weight.default_config).
+Each is served from 127.0.0.1 without compression. Lighthouse (npm, installed
+into .cache/lighthouse/ on first use) drives Debian's Chromium; nothing
+downloads a browser.
+
+* Performance, mobile preset (simulated throttling): the home page and the
+  heaviest guide page (the largest HTML), `--runs` runs each, ours and the
+  default alternating; the medians are printed. On a 2-core machine one run
+  varies by +-10 points: read the comparison, not one absolute.
+* Accessibility, best practices and SEO: every page, mobile and desktop, once
+  per site (they do not depend on timing); every audit that lost points.
+* When the search index was requested (from the performance runs).
+
+`--check` exits with status 1 when a category other than performance is
+below 100 on one of our pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser_support import (  # noqa: E402
+    REPO,
+    StaticServer,
+    build_site,
+    find_chromium,
+    page_paths,
+    site_prefix,
+    wait_build,
+)
+from page_weight import default_config  # noqa: E402
+
+LIGHTHOUSE_DIR = REPO / ".cache" / "lighthouse"
+LIGHTHOUSE_SPEC = "lighthouse@13"
+RUNNER = Path(__file__).resolve().parent / "lighthouse_runner.mjs"
+CATEGORIES = ["accessibility", "best-practices", "seo"]
+NOT_GUIDE = {"", "404.html", "api/", "contributing/"}
+
+
+def ensure_lighthouse() -> str:
+    """Install Lighthouse from the npm registry into .cache/lighthouse once;
+    return its version."""
+    package = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "package.json"
+    if not package.exists():
+        if not shutil.which("npm"):
+            raise SystemExit("lighthouse: npm not found (sudo apt-get install -y npm)")
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        manifest = LIGHTHOUSE_DIR / "package.json"
+        if not manifest.exists():
+            manifest.write_text('{"private": true}\n', encoding="utf-8")
+        print(f"installing {LIGHTHOUSE_SPEC} into {LIGHTHOUSE_DIR} ...", flush=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", LIGHTHOUSE_SPEC],
+            cwd=LIGHTHOUSE_DIR,
+            check=True,
+        )
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def run_jobs(jobs: list[dict], chromium: str) -> list[dict]:
+    """Run Lighthouse jobs in one Chromium (lighthouse_runner.mjs)."""
+    if not jobs:
+        return []
+    result = subprocess.run(
+        ["node", str(RUNNER)],
+        input=json.dumps(jobs),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CHROME_PATH": chromium, "LIGHTHOUSE_DIR": str(LIGHTHOUSE_DIR)},
+        cwd=REPO,
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or len(rows) != len(jobs):
+        raise RuntimeError(f"lighthouse failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return rows
+
+
+def run_parallel(jobs: list[dict], chromium: str, workers: int = 2) -> list[dict]:
+    """Category audits do not depend on timing: split them over `workers`
+    runners (one Chromium each)."""
+    chunks = [jobs[i::workers] for i in range(workers)]
+    with tempfile.TemporaryDirectory() as tmp:
+        procs = []
+        for n, chunk in enumerate(chunks):
+            if not chunk:
+                continue
+            out = Path(tmp) / f"{n}.out"
+            procs.append(
+                (
+                    subprocess.Popen(
+                        ["node", str(RUNNER)],
+                        stdin=subprocess.PIPE,
+                        stdout=out.open("w"),
+                        stderr=subprocess.PIPE,
+                        text=True,
+                        env={
+                            **os.environ,
+                            "CHROME_PATH": chromium,
+                            "LIGHTHOUSE_DIR": str(LIGHTHOUSE_DIR),
+                        },
+                        cwd=REPO,
+                    ),
+                    out,
+                    chunk,
+                )
+            )
+        rows = []
+        for proc, out, chunk in procs:
+            _, err = proc.communicate(json.dumps(chunk))
+            got = [json.loads(line) for line in out.read_text().splitlines() if line]
+            if proc.returncode != 0 or len(got) != len(chunk):
+                raise RuntimeError(f"lighthouse failed ({proc.returncode}):\n{err[-3000:]}")
+            rows += got
+    return rows
+
+
+def heaviest_page(site_dir: Path) -> str:
+    """The guide page with the most HTML (not home, 404, API index, contributing)."""
+
+    def size(path: str) -> int:
+        return (site_dir / path / "index.html").stat().st_size
+
+    guide = [p for p in page_paths(site_dir) if p not in NOT_GUIDE and p.endswith("/")]
+    return max(guide, key=size)
+
+
+def measure(runs: int, categories: bool) -> dict:
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("lighthouse: no Chromium (sudo apt-get install -y chromium)")
+    version = ensure_lighthouse()
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        tmp = Path(tmp)
+        ours_srv = StaticServer(site_prefix())
+        default_srv = StaticServer("/")
+        jobs = [
+            # site_url where it is served, as `mkdocs serve` does: instant
+            # navigation only handles links whose address is in sitemap.xml.
+            (build_site(tmp / "ours", site_url=ours_srv.base_url), "site"),
+            (
+                build_site(tmp / "default", config_file=default_config(tmp)),
+                "default Material site",
+            ),
+        ]
+        for proc, what in jobs:
+            wait_build(proc, what)
+        ours_srv.start(tmp / "ours")
+        default_srv.start(tmp / "default")
+        bases = {"ours": ours_srv.base_url, "default": default_srv.base_url}
+        heavy = heaviest_page(tmp / "ours")
+        perf_pages = ["", heavy]
+        try:
+            perf_jobs = []
+            for run in range(runs):
+                order = ("ours", "default") if run % 2 == 0 else ("default", "ours")
+                for page in perf_pages:
+                    for site in order:
+                        perf_jobs.append(
+                            {
+                                "key": f"{site}|{page}|perf",
+                                "url": bases[site] + page,
+                                "preset": "mobile",
+                                "categories": ["performance"],
+                            }
+                        )
+            started = time.perf_counter()
+            perf = run_jobs(perf_jobs, chromium)
+            cat = []
+            if categories:
+                cat_jobs = [
+                    {
+                        "key": f"{site}|{page}|{preset}",
+                        "url": bases[site] + page,
+                        "preset": preset,
+                        "categories": CATEGORIES,
+                    }
+                    for page in page_paths(tmp / "ours")
+                    for preset in ("mobile", "desktop")
+                    for site in ("ours", "default")
+                ]
+                cat = run_parallel(cat_jobs, chromium)
+            seconds = time.perf_counter() - started
+        finally:
+            ours_srv.stop()
+            default_srv.stop()
+    return {
+        "lighthouse": version,
+        "chromium": chromium,
+        "runs": runs,
+        "heaviest": heavy,
+        "perf": perf,
+        "categories": cat,
+        "seconds": seconds,
+    }
+
+
+def _median(rows: list[dict], get) -> float:
+    return statistics.median(get(r) for r in rows)
+
+
+def perf_summary(figures: dict) -> dict:
+    """{page: {site: {score, tbt, fcp, lcp, scores}}} from the runs."""
+    out: dict = {}
+    for row in figures["perf"]:
+        site, page, _ = row["key"].split("|")
+        out.setdefault(page, {}).setdefault(site, []).append(row)
+    summary: dict = {}
+    for page, sites in out.items():
+        for site, rows in sites.items():
+            summary.setdefault(page, {})[site] = {
+                "score": _median(rows, lambda r: r["categories"]["performance"]),
+                "tbt": _median(rows, lambda r: r["timings"]["total-blocking-time"]),
+                "fcp": _median(rows, lambda r: r["timings"]["first-contentful-paint"]),
+                "lcp": _median(rows, lambda r: r["timings"]["largest-contentful-paint"]),
+                "bytes": _median(rows, lambda r: r["timings"]["total-byte-weight"]),
+                "scores": [r["categories"]["performance"] for r in rows],
+                "tbts": [round(r["timings"]["total-blocking-time"]) for r in rows],
+                "index_ms": [r["searchIndexRequestedMs"] for r in rows],
+            }
+    return summary
+
+
+def category_problems(figures: dict, site: str = "ours") -> list[str]:
+    problems = []
+    for row in figures["categories"]:
+        who, page, preset = row["key"].split("|")
+        if who != site:
+            continue
+        low = {k: v for k, v in row["categories"].items() if v != 100}
+        if low or row["runtimeError"]:
+            problems.append(
+                f"/{page} {preset}: {low or row['runtimeError']} {'; '.join(row['lost'])}"
+            )
+    return problems
+
+
+def report(figures: dict) -> str:
+    summary = perf_summary(figures)
+    lines = [
+        f"Lighthouse {figures['lighthouse']} on {figures['chromium']}, mobile preset "
+        f"(simulated throttling), median of {figures['runs']} alternating runs; "
+        "both sites served uncompressed from 127.0.0.1",
+        f"  {'page':<22}{'site':<9}{'perf':>5}{'TBT ms':>8}{'FCP s':>7}{'LCP s':>7}"
+        f"{'KB':>6}  runs (perf; TBT)",
+    ]
+    verdicts = []
+    for page in ["", figures["heaviest"]]:
+        label = "home" if page == "" else f"{page.rstrip('/')} (heaviest)"
+        for site in ("ours", "default"):
+            s = summary[page][site]
+            lines.append(
+                f"  {label if site == 'ours' else '':<22}{site:<9}{s['score']:>5.0f}"
+                f"{s['tbt']:>8.0f}{s['fcp'] / 1000:>7.1f}{s['lcp'] / 1000:>7.1f}"
+                f"{s['bytes'] / 1000:>6.0f}  {s['scores']}; {s['tbts']}"
+            )
+        ours, default = summary[page]["ours"], summary[page]["default"]
+        met = ours["score"] >= default["score"] and ours["tbt"] <= default["tbt"]
+        verdicts.append(
+            f"  {label}: perf {ours['score']:.0f} vs {default['score']:.0f}, "
+            f"TBT {ours['tbt']:.0f} vs {default['tbt']:.0f} ms: "
+            + ("met" if met else "NOT MET")
+            + (" (>= 95)" if ours["score"] >= 95 else "")
+        )
+    lines.append("target: perf >= default's and TBT <= default's")
+    lines += verdicts
+    index = [
+        (site, ms)
+        for page in summary
+        for site in ("ours", "default")
+        for ms in summary[page][site]["index_ms"]
+    ]
+    for site in ("ours", "default"):
+        times = [ms for who, ms in index if who == site and ms is not None]
+        if times:
+            lines.append(
+                f"search index ({site}): requested on every load, "
+                f"{min(times):.0f}-{max(times):.0f} ms after navigation start, "
+                "with nobody searching"
+            )
+        else:
+            lines.append(f"search index ({site}): not requested on load")
+    if figures["categories"]:
+        lines.append(
+            "\naccessibility / best practices / SEO, every page "
+            "(mobile | desktop; lighthouse, once per site):"
+        )
+        table: dict = {}
+        for row in figures["categories"]:
+            site, page, preset = row["key"].split("|")
+            c = row["categories"]
+            table.setdefault(page, {})[(site, preset)] = "/".join(
+                str(c.get(k, "?")) for k in CATEGORIES
+            )
+        lines.append(f"  {'page':<18}{'ours':<26}default")
+        for page in sorted(table):
+            t = table[page]
+            lines.append(
+                f"  {('/' + page):<18}"
+                f"{t.get(('ours', 'mobile'), '?') + ' | ' + t.get(('ours', 'desktop'), '?'):<26}"
+                f"{t.get(('default', 'mobile'), '?')} | {t.get(('default', 'desktop'), '?')}"
+            )
+        problems = category_problems(figures)
+        lines.append(
+            "  ours: 100/100/100 on every page, mobile and desktop"
+            if not problems
+            else "  ours below 100:\n" + "\n".join("    " + p for p in problems)
+        )
+        lost = sorted(
+            {
+                item
+                for r in figures["categories"]
+                if r["key"].startswith("default|")
+                for item in r["lost"]
+            }
+        )
+        if lost:
+            lines.append(
+                "  the default loses points on: " + "; ".join(x.split(" (")[0] for x in lost)
+            )
+    lines.append(f"\nlighthouse runs took {figures['seconds']:.0f} s")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="performance runs per page and site")
+    parser.add_argument(
+        "--no-categories", action="store_true", help="skip accessibility/best practices/SEO"
+    )
+    parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if a category is below 100 on our pages"
+    )
+    args = parser.parse_args(argv)
+    figures = measure(args.runs, categories=not args.no_categories)
+    print(json.dumps(figures, indent=2) if args.json else report(figures), flush=True)
+    return 1 if args.check and category_problems(figures) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+// Run a batch of Lighthouse audits in one Chromium; called by lighthouse.py.
+//
+//   LIGHTHOUSE_DIR=.cache/lighthouse CHROME_PATH=/usr/bin/chromium \
+//     node tests/browser/lighthouse_runner.mjs < jobs.json
+//
+// jobs.json is a list of {key, url, preset: "mobile"|"desktop", categories}.
+// Prints one JSON line per job: the category scores, the timing audits, the
+// audits that lost points, and when the search index was requested.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const dir = path.resolve(process.env.LIGHTHOUSE_DIR || ".cache/lighthouse");
+const load = (rel) => import(pathToFileURL(path.join(dir, "node_modules", rel)).href);
+const { default: lighthouse } = await load("lighthouse/core/index.js");
+const { default: desktopConfig } = await load("lighthouse/core/config/desktop-config.js");
+const chromeLauncher = await load("chrome-launcher/dist/index.js");
+
+const jobs = JSON.parse(fs.readFileSync(0, "utf8"));
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+  ],
+});
+
+const TIMINGS = [
+  "first-contentful-paint",
+  "largest-contentful-paint",
+  "speed-index",
+  "total-blocking-time",
+  "cumulative-layout-shift",
+  "total-byte-weight",
+];
+
+try {
+  for (const job of jobs) {
+    const flags = {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: job.categories,
+      disableFullPageScreenshot: true,
+    };
+    const config = job.preset === "desktop" ? desktopConfig : undefined;
+    const started = Date.now();
+    const { lhr } = await lighthouse(job.url, flags, config);
+    const categories = {};
+    const lost = [];
+    for (const [id, category] of Object.entries(lhr.categories)) {
+      categories[id] = category.score === null ? null : Math.round(category.score * 100);
+      if (id === "performance") continue;
+      for (const ref of category.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+          lost.push(`${id}: ${ref.id} (${audit.title})`);
+        }
+      }
+    }
+    const timings = {};
+    for (const id of TIMINGS) {
+      if (lhr.audits[id]) timings[id] = lhr.audits[id].numericValue;
+    }
+    const requests = lhr.audits["network-requests"]?.details?.items || [];
+    const index = requests.find((r) => r.url.includes("search_index.json"));
+    process.stdout.write(
+      JSON.stringify({
+        key: job.key,
+        url: job.url,
+        preset: job.preset,
+        categories,
+        timings,
+        lost,
+        runtimeError: lhr.runtimeError?.message || null,
+        searchIndexRequestedMs: index ? index.networkRequestTime : null,
+        searchIndexBytes: index ? index.resourceSize : null,
+        seconds: (Date.now() - started) / 1000,
+      }) + "\n",
+    );
+  }
+} finally {
+  await chrome.kill();
+}
