@@ -14,7 +14,10 @@ async def tagged(shop, awaitable):
 
 async def main():
     shops = {"north": 0.3, "south": 0.1}
-    jobs = [tagged(shop, fetch_price(t)) for shop, t in shops.items()]
+    jobs = [
+        asyncio.create_task(tagged(shop, fetch_price(t)))
+        for shop, t in shops.items()
+    ]
     for next_done in asyncio.as_completed(jobs):
         shop, price = await next_done
         print(f"{shop}: {price:.0f} EUR")
