@@ -217,7 +217,8 @@ class Run:
     output: str
     returncode: int | None  # None: killed after the timeout
     seconds: float
-    timeline: str | None = None  # the SVG drawn from this run (placeholder id), if it needs one
+    timeline: str | None = None  # the SVG drawn from this run (placeholder id), if it ran a task
+    needs_timeline: bool = False  # two or more tasks, or time passing (tests/timeline.py)
 
 
 def timeline_id(path: Path) -> str:
@@ -292,9 +293,12 @@ def run_snippet(
                 trace = json.loads(f.read() or "null")
         finally:
             os.unlink(trace_file)
-        if timeline.needs_timeline(trace):
+        # Drawn whenever a task ran: if another version needs a picture, this one shows too.
+        if trace and timeline._visible(trace):
             svg = timeline.draw(trace, TIMELINE_ID, f"Timeline of {snippet.rel} as it ran")
-    return Run(normalise(text), returncode, seconds, svg)
+        needs = timeline.needs_timeline(trace)
+        return Run(normalise(text), returncode, seconds, svg, needs)
+    return Run(normalise(text), returncode, seconds)
 
 
 def group_outputs(
@@ -314,9 +318,11 @@ def group_outputs(
     return files
 
 
-def group_timelines(snippet: Snippet, timelines: dict[str, str | None]) -> dict[Path, str]:
-    """Like group_outputs, for the SVGs (placeholder ids); none at all if no version needs one."""
-    if not any(timelines.values()):
+def group_timelines(
+    snippet: Snippet, timelines: dict[str, str | None], needed: bool
+) -> dict[Path, str]:
+    """Like group_outputs, for the SVGs (placeholder ids); none if no version needs one."""
+    if not needed:
         return {}
     files = group_outputs(snippet, {v: t or "" for v, t in timelines.items()}, ".timeline.svg")
     return {path: timeline_for_file(svg, path) for path, svg in files.items()}
@@ -410,23 +416,24 @@ def run_checked_full(snippet: Snippet, python, version: str, config=None, where:
     return run
 
 
-def timeline_failure(snippet: Snippet, version: str, drawn: str | None) -> str | None:
+def timeline_failure(snippet: Snippet, version: str, run: Run) -> str | None:
     """A message naming the file and the fix when the stored timeline is not this run's."""
     expected = snippet.expected_timeline(version)
+    drawn = run.timeline
     where = f"{snippet.rel} on Python {version}"
     fix = f"Fix: {UPDATE_COMMAND}, then review the picture (git diff, or the page)."
-    if drawn is None:
-        if expected is not None and expected.exists():
-            return (
-                f"{where} needs no timeline (it opts out, or has one task that never waits), "
-                f"but {expected.relative_to(ROOT).as_posix()} exists.\n{fix} (it removes the file)"
-            )
-        return None
     if expected is None or not expected.exists():
+        if not run.needs_timeline:
+            return None
         name = snippet.path.stem + ".timeline.svg"
         return (
             f"{where} has no timeline ({name} is missing): it runs two or more tasks "
             f"or waits.\n{fix} Or opt out with a first line `# No timeline: <reason>`."
+        )
+    if drawn is None:
+        return (
+            f"{where} needs no timeline (it opts out, or runs no task), "
+            f"but {expected.relative_to(ROOT).as_posix()} exists.\n{fix} (it removes the file)"
         )
     if expected.read_text(encoding="utf-8") != timeline_for_file(drawn, expected):
         return (

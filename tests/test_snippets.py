@@ -59,7 +59,7 @@ def test_snippet_output_matches(snippet, version, request):
         )
     # The picture of this same run must be the stored one (tests/timeline.py).
     if recording(request.config):
-        failure = timeline_failure(snippet, version, run.timeline)
+        failure = timeline_failure(snippet, version, run)
         if failure:
             pytest.fail(failure, pytrace=False)
 
@@ -67,12 +67,13 @@ def test_snippet_output_matches(snippet, version, request):
 def test_update_expected_outputs(snippet, request):
     """Only collected with --update-snippets (see harness.pytest_collection_modifyitems)."""
     wanted = selected_versions(request.config)
-    outputs, timelines, kept = {}, {}, []
+    outputs, timelines, kept, needed = {}, {}, [], False
     for version in snippet.versions:
         python = find_interpreters()[version]
         if version in wanted and python is not None:
             run = run_checked_full(snippet, python, version, request.config)
             outputs[version], timelines[version] = run.output, run.timeline
+            needed = needed or run.needs_timeline
             continue
         # Not run here (deselected or not installed): keep what is stored for it.
         current = snippet.expected_file(version)
@@ -85,10 +86,11 @@ def test_update_expected_outputs(snippet, request):
         outputs[version] = current.read_text(encoding="utf-8")
         stored = snippet.expected_timeline(version)
         timelines[version] = stored_timeline(stored)
+        needed = needed or timelines[version] is not None
         kept.append(version)
     if kept:
         print(f"{snippet.rel}: kept the stored output of Python {', '.join(kept)} (not run)")
     changes = write_outputs(snippet, group_outputs(snippet, outputs))
     if recording(request.config):  # timelines come only from recorded virtual-clock runs
-        changes += write_timelines(snippet, group_timelines(snippet, timelines))
+        changes += write_timelines(snippet, group_timelines(snippet, timelines, needed))
     request.node.user_properties.append(("snippet_changes", changes))

@@ -101,6 +101,15 @@ def _lanes(trace: dict) -> list[dict]:
     return lanes
 
 
+def _cancels(trace: dict) -> list[dict]:
+    """Cancel requests by time, then by who and whom: several at one instant often
+    come from iterating a set of tasks, whose order varies with memory layout."""
+    return sorted(
+        trace["cancels"],
+        key=lambda c: (_snap(trace, c["t"]), c["from"] is None, c["from"] or 0, c["to"]),
+    )
+
+
 def _fmt(x: float) -> str:
     """Coordinates with one decimal, no trailing zeros: stable and short."""
     text = f"{x:.1f}"
@@ -154,7 +163,7 @@ def describe(trace: dict) -> str:
         else:
             parts.append("never finished")
         sentences.append("; ".join(parts) + ".")
-    for cancel in trace["cancels"]:
+    for cancel in _cancels(trace):
         if cancel["to"] in names:
             by = names.get(cancel["from"]) or VIA.get(cancel["via"], cancel["via"])
             sentences.append(
@@ -272,7 +281,7 @@ def draw(trace: dict, ident: str, title: str) -> str:
             end_x[lane["id"]] = x(end["t"], steps[-1][2])
             out.append(_mark(end["kind"], end_x[lane["id"]] + 6, y))
         out.append("</g>")
-    for cancel in trace["cancels"]:
+    for cancel in _cancels(trace):
         if cancel["to"] not in row:
             continue
         target = row[cancel["to"]]

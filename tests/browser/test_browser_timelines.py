@@ -12,7 +12,7 @@ from browser_support import REPO
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 740}
-INCLUDE = re.compile(r"""--8<--\s+["'][^"']+\.timeline\.svg["']""")
+INCLUDE = re.compile(r"""^\s*--8<--\s+["'][^"']+\.timeline\.svg["']""", re.MULTILINE)
 
 
 def pages_with_timelines() -> list[str]:
@@ -60,6 +60,8 @@ def test_timelines_render_named_and_fit_a_phone(open_context, path, scheme):
     context = open_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
     page.goto(path)
+    # Variants sit in content tabs; show every tab's content to measure them all.
+    page.add_style_tag(content=".tabbed-set > .tabbed-content > * { display: block !important }")
     figures = page.evaluate(MEASURE)
     assert figures, f"/{path}: the page includes a timeline but none rendered"
     problems = []
