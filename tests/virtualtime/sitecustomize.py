@@ -34,6 +34,7 @@ import atexit
 import concurrent.futures.thread
 import os
 import selectors
+import sys
 import threading
 import time
 import warnings
@@ -105,17 +106,27 @@ def _submit(self, fn, /, *args, **kwargs):
     except BaseException:
         _job_finished()
         raise
-    future._virtual_clock_job = True
+    with _lock:
+        # On a loaded machine the job can finish before submit() returns: then
+        # its callbacks have run already and it is no longer pending.
+        if getattr(future, "_virtual_clock_done", False):
+            _pending_jobs -= 1
+        else:
+            future._virtual_clock_job = True
     return future
 
 
 def _invoke_callbacks(self):
     # A job counts as pending until its done-callbacks have run: one of them is
     # asyncio's call_soon_threadsafe that wakes the loop with the result.
+    global _pending_jobs
     _real_invoke_callbacks(self)
-    if getattr(self, "_virtual_clock_job", False):
-        self._virtual_clock_job = False
-        _job_finished()
+    with _lock:
+        if getattr(self, "_virtual_clock_job", False):
+            self._virtual_clock_job = False
+            _pending_jobs -= 1
+        else:
+            self._virtual_clock_done = True
 
 
 def _job_finished():
@@ -129,6 +140,13 @@ _RealDefaultSelector = selectors.DefaultSelector
 
 class _VirtualSelector:
     """Wraps the loop's selector: the one place where the loop waits."""
+
+    def __new__(cls):
+        # Only asyncio's event loops get virtual waits; any other user of
+        # DefaultSelector (multiprocessing's forkserver, pdb) waits for real.
+        if sys._getframe(1).f_globals.get("__name__") != "asyncio.selector_events":
+            return _RealDefaultSelector()
+        return super().__new__(cls)
 
     def __init__(self):
         self._selector = _RealDefaultSelector()
