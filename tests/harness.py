@@ -325,7 +325,8 @@ def group_timelines(
     if not needed:
         return {}
     files = group_outputs(snippet, {v: t or "" for v, t in timelines.items()}, ".timeline.svg")
-    return {path: timeline_for_file(svg, path) for path, svg in files.items()}
+    # A version that ran no task at all (it failed first) has no picture: no file for it.
+    return {path: timeline_for_file(svg, path) for path, svg in files.items() if svg}
 
 
 def write_timelines(snippet: Snippet, files: dict[Path, str]) -> list[str]:

@@ -27,7 +27,9 @@ LANE = 44
 FONT = 13  # about the body text at 375 px, where the picture is drawn at 0.95 scale
 SMALL = 11
 STEP_MIN = 3.0  # a step drawn at least this wide
-REAL_TIME_GRID = 0.05  # s: threads ran, so times jitter by a few ms; round them to this
+# Threads ran: the clock advanced by real time, always late by a few ms (more on a
+# busy machine), so times are rounded down to this grid.
+REAL_TIME_GRID = 0.1
 # Tasks asyncio.run() makes after the example's own coroutine returned.
 RUNNER_TASKS = ("shutdown_asyncgens", "shutdown_default_executor")
 END_WORDS = {"result": "returned", "exception": "raised", "cancelled": "cancelled"}
@@ -53,7 +55,7 @@ def _visible(trace: dict) -> list[dict]:
 
 def _snap(trace: dict, t: float) -> float:
     if trace.get("real_time"):
-        return round(round(t / REAL_TIME_GRID) * REAL_TIME_GRID, 6)
+        return round(math.floor(t / REAL_TIME_GRID + 1e-6) * REAL_TIME_GRID, 6)
     return round(t, 6)
 
 
