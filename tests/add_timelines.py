@@ -37,7 +37,8 @@ def figure(rel: str, indent: str = "") -> list[str]:
 def block_for(snippet: Snippet) -> list[str]:
     labels = snippet.timeline_labels()
     rels = {p.relative_to(ROOT).as_posix(): label for p, label in labels.items()}
-    if len(rels) == 1:
+    first_version = snippet.timeline_files()[0][0]
+    if len(rels) == 1 and first_version == snippet.min_version:
         return figure(next(iter(rels)))
     lines: list[str] = []
     for rel, label in rels.items():
