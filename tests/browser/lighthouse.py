@@ -94,45 +94,6 @@ def run_jobs(jobs: list[dict], chromium: str) -> list[dict]:
     return rows
 
 
-def run_parallel(jobs: list[dict], chromium: str, workers: int = 2) -> list[dict]:
-    """Category audits do not depend on timing: split them over `workers`
-    runners (one Chromium each)."""
-    chunks = [jobs[i::workers] for i in range(workers)]
-    with tempfile.TemporaryDirectory() as tmp:
-        procs = []
-        for n, chunk in enumerate(chunks):
-            if not chunk:
-                continue
-            out = Path(tmp) / f"{n}.out"
-            procs.append(
-                (
-                    subprocess.Popen(
-                        ["node", str(RUNNER)],
-                        stdin=subprocess.PIPE,
-                        stdout=out.open("w"),
-                        stderr=subprocess.PIPE,
-                        text=True,
-                        env={
-                            **os.environ,
-                            "CHROME_PATH": chromium,
-                            "LIGHTHOUSE_DIR": str(LIGHTHOUSE_DIR),
-                        },
-                        cwd=REPO,
-                    ),
-                    out,
-                    chunk,
-                )
-            )
-        rows = []
-        for proc, out, chunk in procs:
-            _, err = proc.communicate(json.dumps(chunk))
-            got = [json.loads(line) for line in out.read_text().splitlines() if line]
-            if proc.returncode != 0 or len(got) != len(chunk):
-                raise RuntimeError(f"lighthouse failed ({proc.returncode}):\n{err[-3000:]}")
-            rows += got
-    return rows
-
-
 class _GitHubPagesHeaders:
     """Cache headers as GitHub Pages sends them (`max-age=600`), instead of
     the test server's `no-store`. It matters: instant navigation rewrites
@@ -253,7 +214,7 @@ def measure(runs: int, categories: bool) -> dict:
                     for preset in ("mobile", "desktop")
                     for site in ("ours", "default")
                 ]
-                cat = run_parallel(cat_jobs, chromium)
+                cat = run_jobs(cat_jobs, chromium)
             seconds = time.perf_counter() - started
         finally:
             ours_srv.stop()
