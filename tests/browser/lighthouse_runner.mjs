@@ -6,7 +6,6 @@
 // jobs.json is a list of {key, url, preset: "mobile"|"desktop", categories}.
 // Prints one JSON line per job: the category scores, the timing audits, the
 // audits that lost points, and when the search index was requested.
-import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -16,7 +15,11 @@ const { default: lighthouse } = await load("lighthouse/core/index.js");
 const { default: desktopConfig } = await load("lighthouse/core/config/desktop-config.js");
 const chromeLauncher = await load("chrome-launcher/dist/index.js");
 
-const jobs = JSON.parse(fs.readFileSync(0, "utf8"));
+// Read stdin as a stream: readFileSync(0) fails with EAGAIN when the pipe
+// is not written yet.
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const jobs = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   chromeFlags: [
