@@ -18,7 +18,18 @@ decimals, and nothing depends on dict order or the clock.
 from __future__ import annotations
 
 import math
-from html import escape
+from html import escape as _escape
+
+# Characters Markdown reads as markup (`__aexit__` would become <strong>aexit</strong>
+# where the page's Markdown processes the inlined SVG, e.g. inside content tabs,
+# and an HTML element inside SVG ends the SVG in the browser).
+_MARKDOWN = str.maketrans({"_": "&#95;", "*": "&#42;", "`": "&#96;", "[": "&#91;", "]": "&#93;"})
+
+
+def escape(text: str) -> str:
+    """Text for an SVG text node: HTML-escaped, Markdown-inert."""
+    return _escape(text).translate(_MARKDOWN)
+
 
 WIDTH = 360  # viewBox units; drawn at 100 % of the column, up to 36rem (timeline.css)
 X0, X1 = 8.0, WIDTH - 14.0
