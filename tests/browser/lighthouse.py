@@ -150,7 +150,7 @@ def style_work(urls: dict) -> dict:
                 "full_restyles": sum(
                     1
                     for n in restyled
-                    if n >= 0.9 * page.evaluate("document.getElementsByTagName('*').length")
+                    if n >= 0.75 * page.evaluate("document.getElementsByTagName('*').length")
                 ),
             }
             context.close()
