@@ -137,6 +137,7 @@ class Recorder:
                 elif event == "return":
                     code = frame.f_code
                     if code is self.handle_code:
+                        self.close_open_steps()
                         self.check_done()
                     elif code is self.create_code:
                         self.created(arg)
@@ -202,6 +203,25 @@ class Recorder:
         task = self.current_task()
         if task is not None:
             state.done_checks.append(weakref.ref(task))
+
+    def close_open_steps(self):
+        """End a step whose outermost frame never reported suspending.
+
+        A cancel thrown into a task runs the innermost coroutine first; if a
+        frame inside catches it and awaits again, the outer frames are never
+        re-entered, so no outermost 'return' ends the step. When the loop's
+        callback (the step) returns, no step can still be running.
+        """
+        state = self.state()
+        while state.steps:
+            record = state.steps.pop()
+            record["steps"][-1][1] = self.now()
+            inner, state.inner = state.inner, None
+            if inner is not None:
+                record["waits"].append(self.describe(*inner))
+            for task, other in list(self.by_task.items()):
+                if other is record:
+                    state.done_checks.append(weakref.ref(task))
 
     def describe(self, frame, yielded):
         """[label, id of the awaited task or None] for what a step suspended on."""
