@@ -248,6 +248,14 @@ def stored_timeline(path: Path | None) -> str | None:
     return path.read_text(encoding="utf-8").replace(timeline_id(path), TIMELINE_ID)
 
 
+def reader_env(virtual_clock: bool = False) -> dict[str, str]:
+    """This environment without PYTHON* variables (a reader's), with the clock if asked."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    if virtual_clock:
+        env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    return env
+
+
 def run_snippet(
     snippet: Snippet,
     python: Path | str,
@@ -266,12 +274,12 @@ def run_snippet(
 
     import timeline
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    virtual = not (real_clock or snippet.real_clock)
+    env = reader_env(virtual_clock=virtual)
     env["PYTHONUNBUFFERED"] = "1"  # keep stdout and stderr in the order they were written
     env["PYTHONIOENCODING"] = "utf-8"
     trace_file = None
-    if not (real_clock or snippet.real_clock):
-        env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    if virtual:
         if record and not snippet.no_timeline:
             handle, trace_file = tempfile.mkstemp(suffix=".timeline.json")
             os.close(handle)
@@ -339,24 +347,10 @@ def group_timelines(
     return {path: timeline_for_file(svg, path) for path, svg in files.items() if svg}
 
 
-def write_timelines(snippet: Snippet, files: dict[Path, str]) -> list[str]:
-    """Write the new timelines and remove the ones no longer wanted."""
+def write_outputs(snippet: Snippet, files: dict[Path, str], timelines: bool = False) -> list[str]:
+    """Write the new expected outputs (or timelines) and remove the stored ones no longer wanted."""
     changes = []
-    for _, old in snippet.timeline_files():
-        if old not in files and old.exists():
-            old.unlink()
-            changes.append(f"removed {old.relative_to(ROOT)}")
-    for path, text in files.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8", newline="\n")
-            changes.append(f"wrote {path.relative_to(ROOT)}")
-    return changes
-
-
-def write_outputs(snippet: Snippet, files: dict[Path, str]) -> list[str]:
-    """Write the new expected outputs and remove variants that no longer differ."""
-    changes = []
-    for _, old in snippet.output_files():
+    for _, old in snippet.timeline_files() if timelines else snippet.output_files():
         if old not in files and old.exists():
             old.unlink()
             changes.append(f"removed {old.relative_to(ROOT)}")

@@ -17,7 +17,6 @@ from harness import (
     unified_diff,
     version_key,
     write_outputs,
-    write_timelines,
 )
 
 
@@ -92,5 +91,7 @@ def test_update_expected_outputs(snippet, request):
         print(f"{snippet.rel}: kept the stored output of Python {', '.join(kept)} (not run)")
     changes = write_outputs(snippet, group_outputs(snippet, outputs))
     if recording(request.config):  # timelines come only from recorded virtual-clock runs
-        changes += write_timelines(snippet, group_timelines(snippet, timelines, needed))
+        changes += write_outputs(
+            snippet, group_timelines(snippet, timelines, needed), timelines=True
+        )
     request.node.user_properties.append(("snippet_changes", changes))

@@ -5,13 +5,12 @@ tests/timeline.py; Contributing, "Timelines")."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 
 import pytest
 import timeline
-from harness import VERSIONS, VIRTUAL_CLOCK_DIR, interpreter_or_skip
+from harness import VERSIONS, interpreter_or_skip, reader_env
 
 # Everything the recorder must tell apart, and everything it must not disturb:
 # a done callback and a repr, an exception nobody retrieves (logged at exit),
@@ -72,8 +71,7 @@ def run(python, tmp_path, record: bool):
     script = tmp_path / "program.py"
     script.write_text(PROGRAM, encoding="utf-8")
     trace = tmp_path / "trace.json"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    env = reader_env(virtual_clock=True)
     if record:
         env["TIMELINE_TRACE"] = str(trace)
     result = subprocess.run(
@@ -173,8 +171,7 @@ def test_recording_keeps_nothing_alive(version, tmp_path):
     python = interpreter_or_skip(version)
     script = tmp_path / "collected.py"
     script.write_text(COLLECTED, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    env = reader_env(virtual_clock=True)
     outputs = []
     for record in (False, True):
         if record:

@@ -5,13 +5,12 @@ a reader sees)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 
 import pytest
-from harness import VERSIONS, VIRTUAL_CLOCK_DIR, interpreter_or_skip
+from harness import VERSIONS, interpreter_or_skip, reader_env
 
 PROGRAM = """\
 import asyncio, time
@@ -36,8 +35,7 @@ def test_virtual_clock_installs_without_warnings_and_skips_sleeps(version, tmp_p
     python = interpreter_or_skip(version)
     script = tmp_path / "clock.py"
     script.write_text(PROGRAM, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env["PYTHONPATH"] = str(VIRTUAL_CLOCK_DIR)
+    env = reader_env(virtual_clock=True)
     start = time.monotonic()
     # -W error: any warning, from the clock's installation or from asyncio while
     # the clock drives it, is an exception and a non-zero exit.
@@ -60,7 +58,7 @@ def test_virtual_clock_installs_without_warnings_and_skips_sleeps(version, tmp_p
 
 def test_plain_interpreter_has_no_virtual_clock():
     """Without the harness's PYTHONPATH nothing is virtual (a reader's run)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = reader_env()
     code = "import selectors; print(selectors.DefaultSelector.__name__)"
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True
