@@ -9,7 +9,7 @@ labelled with what was awaited, the end a mark whose shape says how it ended.
 Plain string building: the picture has a dozen element kinds, and a library
 would add a dependency without making it smaller or more deterministic. The
 SVG is included inline in the page (pymdownx.snippets inside a <figure>), so
-its colours come from the theme's CSS variables (docs/stylesheets/timeline.css)
+its colours come from the theme's CSS variables (docs/stylesheets/extra.css, "Timelines")
 and follow dark mode; the attributes below are the fallback (currentColor).
 Same trace -> byte-identical SVG: every number is formatted with fixed
 decimals, and nothing depends on dict order or the clock.
@@ -31,7 +31,7 @@ def escape(text: str) -> str:
     return _escape(text).translate(_MARKDOWN)
 
 
-WIDTH = 360  # viewBox units; drawn at 100 % of the column, up to 36rem (timeline.css)
+WIDTH = 360  # viewBox units; drawn at 100 % of the column, up to 36rem (extra.css)
 X0, X1 = 8.0, WIDTH - 14.0
 HEAD = 28  # the axis
 LANE = 44
