@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 def export_report(quarter):
     print(f"export_report({quarter!r}) started")
-    time.sleep(0.2)  # blocking: nothing can interrupt it once it has started
+    time.sleep(0.5)  # blocking: nothing can interrupt it once it has started
     print(f"export_report({quarter!r}) finished")
 
 
@@ -18,7 +18,7 @@ async def main():
     await asyncio.sleep(0.1)  # Q3 now runs in the pool's only thread
     queued = loop.run_in_executor(None, export_report, "Q4")  # waits its turn
     print("cancel() returned:", running.cancel(), queued.cancel())
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.8)
     print("cancelled:", running.cancelled(), queued.cancelled())
 
 

@@ -240,7 +240,12 @@ class Recorder:
             return [label, awaited["id"]]
         if from_asyncio:
             if name == "sleep":
-                return [f"sleep({local.get('delay', '')!r})", None]
+                delay = local.get("delay", "")
+                if isinstance(delay, float):
+                    # A delay computed from the clock (next_tick - loop.time()) carries
+                    # float noise that depends on the clock's absolute value: 0.69999.
+                    delay = round(delay, 3)
+                return [f"sleep({delay!r})", None]
             if name == "__sleep0":
                 return ["sleep(0)", None]
             if name == "to_thread":
