@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import (  # noqa: E402
+    CHROMIUM_ARGS,
     REPO,
     StaticServer,
     build_site,
@@ -85,7 +86,13 @@ def run_jobs(jobs: list[dict], chromium: str) -> list[dict]:
         input=json.dumps(jobs),
         capture_output=True,
         text=True,
-        env={**os.environ, "CHROME_PATH": chromium, "LIGHTHOUSE_DIR": str(LIGHTHOUSE_DIR)},
+        env={
+            **os.environ,
+            "CHROME_PATH": chromium,
+            "LIGHTHOUSE_DIR": str(LIGHTHOUSE_DIR),
+            # The same quiet flags as the browser tests (browser_support.CHROMIUM_ARGS).
+            "CHROME_FLAGS": json.dumps(["--headless=new", "--no-sandbox", *CHROMIUM_ARGS]),
+        },
         cwd=REPO,
     )
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]

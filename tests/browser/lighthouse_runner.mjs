@@ -1,6 +1,6 @@
 // Run a batch of Lighthouse audits in one Chromium; called by lighthouse.py.
 //
-//   LIGHTHOUSE_DIR=.cache/lighthouse CHROME_PATH=/usr/bin/chromium \
+//   LIGHTHOUSE_DIR=.cache/lighthouse CHROME_PATH=/usr/bin/chromium CHROME_FLAGS='[...]' \
 //     node tests/browser/lighthouse_runner.mjs < jobs.json
 //
 // jobs.json is a list of {key, url, preset: "mobile"|"desktop", categories}.
@@ -22,16 +22,8 @@ for await (const chunk of process.stdin) chunks.push(chunk);
 const jobs = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-  ],
+  // Flags come from lighthouse.py (browser_support.CHROMIUM_ARGS), one list for all.
+  chromeFlags: [...new Set(JSON.parse(process.env.CHROME_FLAGS || '["--headless=new"]'))],
 });
 
 const TIMINGS = [
