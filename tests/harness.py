@@ -197,8 +197,59 @@ def _release(python: Path) -> tuple[int, ...] | None:
 
 @cache
 def find_interpreters() -> dict[str, Path | None]:
-    """For each supported 3.X, the newest patch release found (see _interpreter_candidates)."""
+    """For each supported 3.X, the python that runs the snippets: a clean venv
+    (see clean_venv) of the newest patch release found (see _interpreter_candidates)."""
+    return {
+        version: clean_venv(base) if base else None
+        for version, base in found_interpreters().items()
+    }
+
+
+@cache
+def found_interpreters() -> dict[str, Path | None]:
+    """For each supported 3.X, the newest patch release found, as installed."""
     return {version: newest_interpreter(version) for version in VERSIONS}
+
+
+VENVS = INSTALLED_PYTHONS.parent / "venvs"
+
+
+def clean_venv(base: Path) -> Path:
+    """A venv of `base` with nothing installed, made once in .cache/venvs/.
+
+    Snippets run there, as on a reader's fresh Python: whatever the
+    interpreter's own site-packages hold (packages, or .pth files that run at
+    every start-up, such as a CA-injection hook costing 40 ms a run on pyenv's
+    builds here) cannot change an output or the suite's speed."""
+    import hashlib
+    import tempfile
+
+    release = ".".join(map(str, _release(base) or ("unknown",)))
+    tag = hashlib.sha256(str(base).encode()).hexdigest()[:8]
+    venv = VENVS / f"{release}-{tag}"
+    python = venv / "bin" / "python"
+    if python.exists():
+        return python
+    VENVS.mkdir(parents=True, exist_ok=True)
+    # Made aside, then renamed into place: pytest-xdist workers may race here.
+    tmp = Path(tempfile.mkdtemp(dir=VENVS, prefix=".new-"))
+    try:
+        subprocess.run(
+            # resolve(): the venv's home must be the real binary's folder, beside
+            # its lib/ (Debian-unpacked 3.13 finds no stdlib from our bin/ links).
+            [str(base.resolve()), "-m", "venv", "--without-pip", str(tmp)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        try:
+            tmp.rename(venv)
+        except OSError:  # another worker made it first
+            if not python.exists():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return python
 
 
 def newest_interpreter(version: str) -> Path | None:
@@ -501,11 +552,11 @@ def pytest_configure(config):
 
 def pytest_report_header(config):
     lines = []
-    for version, path in find_interpreters().items():
+    for version, path in found_interpreters().items():
         found = f"{interpreter_release(version)}  {path}" if path else "NOT FOUND"
         lines.append(f"  Python {version}: {found}")
     clock = "real clock" if config.getoption("--real-clock") else "virtual clock"
-    return [f"snippet interpreters ({clock}):", *lines]
+    return [f"snippet interpreters ({clock}, each in a clean venv under .cache/venvs/):", *lines]
 
 
 def selected_versions(config) -> list[str]:
