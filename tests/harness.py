@@ -38,12 +38,6 @@ REQUIRES_RE = re.compile(r"#\s*Requires Python (3\.\d+)\+")
 REAL_CLOCK_RE = re.compile(r"^#\s*Real clock\b", re.MULTILINE)
 VARIANT_RE = re.compile(r"\.py3(\d+)\.out$")
 NO_TIMELINE_RE = re.compile(r"^#\s*No timeline:\s*(\S.*)$", re.MULTILINE)
-# Threads run in real time, and whether a fast job finishes before its await is a
-# race: such an example's picture is not reproducible, so it has none (for now).
-THREADS_RE = re.compile(
-    r"\b(to_thread|run_in_executor|run_coroutine_threadsafe|call_soon_threadsafe|"
-    r"wrap_future|threading|ThreadPoolExecutor|ProcessPoolExecutor|subprocess)\b"
-)
 TIMELINE_VARIANT_RE = re.compile(r"\.py3(\d+)\.timeline\.svg$")
 TIMELINE_ID = "@TIMELINE-ID@"  # drawn with this, replaced by the id of the file it is stored in
 INCLUDE_RE = re.compile(
@@ -98,8 +92,6 @@ class Snippet:
             return match.group(1)
         if self.real_clock:
             return "runs on the real clock"
-        if THREADS_RE.search(self.source):
-            return "runs threads or processes, in real time"
         return None
 
     def timeline_files(self) -> list[tuple[str, Path]]:

@@ -33,6 +33,7 @@ the whole installation, and the loop keeps its own class (and repr).
 import atexit
 import concurrent.futures.thread
 import os
+import queue
 import selectors
 import sys
 import threading
@@ -41,13 +42,40 @@ import warnings
 
 _real_monotonic = time.monotonic
 _real_sleep = time.sleep
-_lock = threading.Lock()
+_lock = threading.RLock()
 _now = _real_monotonic()
 _perf_offset = time.perf_counter() - _now
 _wall_offset = time.time() - _now
-_pending_jobs = 0
 _skipped = 0.0  # seconds the clock jumped instead of waiting: what a real run would sleep
 _real = 0.0  # seconds the clock advanced by real time (threads ran): the timeline rounds then
+
+# Every thread that waits through us (time.sleep, Condition.wait and so Event,
+# Future.result, Queue.get, Thread.join, the loop's select) is registered here
+# while it waits. The clock jumps only when every live thread is such a waiter
+# and none is about to wake: then nothing can happen before the earliest deadline.
+_INF = float("inf")
+_SLICE = 0.005  # real seconds between a waiter's looks at the clock
+# A thread that runs (computes, or blocks where we cannot see) keeps the clock
+# still, since waking and starting threads takes real time that a reader's run
+# would not show; past this much real time it is real work, and the clock
+# follows real time from the start of it.
+_GRACE = 0.5
+_waits = {}  # thread ident -> _Wait
+_unstarted = {}  # thread pool -> its jobs submitted and not yet started
+_submitting = threading.local()  # the pool whose submit() is making a work item
+_in_job = set()  # idents of pool threads running a job
+_starting = 0  # threads being started (not yet listed by threading.enumerate)
+_busy_since = None  # real time at which a waiter first saw a thread running
+_counted_until = None  # real time up to which a busy spell is on the clock
+
+
+class _Wait:
+    __slots__ = ("deadline", "notified", "joining")
+
+    def __init__(self, deadline, joining=None):
+        self.deadline = deadline
+        self.notified = False  # woken (notify, a byte to the loop): runs next
+        self.joining = joining  # Thread.join: wakes when that thread is gone
 
 
 def _advance(seconds, skipped=False):
@@ -72,70 +100,223 @@ def _time():
     return _now + _wall_offset
 
 
-def _busy():
-    """Could anything outside the event loop act while the loop waits?"""
-    if _pending_jobs:
+def _someone_runs():
+    """Could a thread act now (run, or wake without the clock moving)? Under _lock."""
+    if _starting:
         return True
-    me = threading.current_thread()
     pool_workers = concurrent.futures.thread._threads_queues
-    # Idle pool workers are harmless; any other live thread may wake the loop.
-    return any(t is not me and t not in pool_workers for t in threading.enumerate())
+    for pool, count in _unstarted.items():
+        # A queued job starts as soon as one of its pool's threads is free; behind
+        # jobs that all wait (a sleep in each), it waits too.
+        if count and any(t.is_alive() and t.ident not in _in_job for t in list(pool._threads)):
+            return True
+    for thread in threading.enumerate():
+        wait = _waits.get(thread.ident)
+        if wait is not None:
+            if wait.notified or wait.deadline <= _now:
+                return True
+            joining = wait.joining
+            if joining is not None and (joining.ident not in _waits or not joining.is_alive()):
+                return True  # joins a thread that runs (an idle pool worker told to exit)
+        elif thread in pool_workers and thread.ident not in _in_job:
+            continue  # an idle pool worker: waits for a job, which _unstarted counts
+        else:
+            return True  # running, or blocked where we cannot see (I/O, a C lock)
+    return False
+
+
+def _tick():
+    """A waiter looks at the clock: jump to the earliest deadline if nobody can
+    act before it, or follow real time through a long busy spell. Under _lock."""
+    global _busy_since, _counted_until
+    real = _real_monotonic()
+    if _someone_runs():
+        if _busy_since is None:
+            _busy_since = _counted_until = real
+        elif real - _busy_since > _GRACE:
+            _advance(real - _counted_until)
+            _counted_until = real
+        return
+    _busy_since = None
+    target = min((w.deadline for w in _waits.values()), default=_INF)
+    if _now < target < _INF:
+        _advance(target - _now, skipped=True)
+
+
+def _wait_until(deadline, try_once, joining=None):
+    """Block the calling thread until try_once(real_seconds) is true (-> True)
+    or the clock reaches `deadline` (-> False), letting the clock jump meanwhile."""
+    me = threading.get_ident()
+    wait = _Wait(deadline, joining)
+    with _lock:
+        outer = _waits.get(me)
+        _waits[me] = wait
+    try:
+        # Registered first, then looked: a wake-up before registering is seen
+        # by this first try, one after it marks the wait as notified.
+        if try_once(0):
+            return True
+        while True:
+            with _lock:
+                if _now >= deadline:
+                    break
+                _tick()
+                if _now >= deadline:
+                    break
+            if try_once(_SLICE):
+                return True
+    finally:
+        with _lock:
+            if outer is None:
+                _waits.pop(me, None)
+            else:
+                _waits[me] = outer
+    return try_once(0)
 
 
 def _sleep(seconds):
-    """time.sleep: when nothing else runs, blocking the only thread is just time passing."""
-    if threading.current_thread() is threading.main_thread() and not _busy():
-        _advance(seconds, skipped=True)
+    """time.sleep on the clock: alone, blocking a thread is just time passing."""
+    if seconds <= 0:
+        _real_sleep(0)
         return
-    start = _real_monotonic()
-    _real_sleep(seconds)
-    if threading.current_thread() is threading.main_thread():
-        _advance(_real_monotonic() - start)
+    _wait_until(_now + seconds, lambda real: _real_sleep(real) or False)
+
+
+def _condition_wait(self, timeout=None):
+    """threading.Condition.wait (3.9-3.15 are the same) with the wait on the clock."""
+    if not self._is_owned():
+        raise RuntimeError("cannot wait on un-acquired lock")
+    waiter = threading._allocate_lock()
+    waiter.acquire()
+    self._waiters.append(waiter)
+    saved_state = self._release_save()
+    gotit = False
+    try:
+        if timeout is not None and timeout <= 0:
+            gotit = waiter.acquire(False)
+        else:
+            deadline = _INF if timeout is None else _now + timeout
+            _notifiable[waiter] = threading.get_ident()
+            try:
+                gotit = _wait_until(deadline, lambda real: waiter.acquire(True, real))
+            finally:
+                _notifiable.pop(waiter, None)
+        return gotit
+    finally:
+        self._acquire_restore(saved_state)
+        if not gotit:
+            try:
+                self._waiters.remove(waiter)
+            except ValueError:
+                pass
+
+
+_notifiable = {}  # a waiting Condition's lock -> its thread's ident
+_real_notify = threading.Condition.notify
+
+
+def _notify(self, n=1):
+    # Mark the threads about to be woken as running before they are: no jump
+    # may happen between their wake-up and their first look at the clock.
+    if self._is_owned():
+        with _lock:
+            for waiter in list(self._waiters)[:n]:
+                wait = _waits.get(_notifiable.get(waiter))
+                if wait is not None:
+                    wait.notified = True
+    return _real_notify(self, n)
+
+
+def _notify_all(self):
+    return _notify(self, len(self._waiters))
+
+
+_real_join = threading.Thread.join
+
+
+def _join(self, timeout=None):
+    if timeout is not None or self is threading.current_thread() or not self._started.is_set():
+        return _real_join(self, timeout)  # a real wait (or the error it raises)
+    _wait_until(_INF, lambda real: _real_join(self, real) or not self.is_alive(), joining=self)
+
+
+_real_start = threading.Thread.start
+
+
+def _start(self):
+    global _starting
+    with _lock:
+        _starting += 1
+    try:
+        return _real_start(self)
+    finally:
+        with _lock:
+            _starting -= 1
 
 
 _real_submit = concurrent.futures.ThreadPoolExecutor.submit
-_real_invoke_callbacks = concurrent.futures.Future._invoke_callbacks
+_real_work_init = concurrent.futures.thread._WorkItem.__init__
+_real_work_run = concurrent.futures.thread._WorkItem.run
 
 
 def _submit(self, fn, /, *args, **kwargs):
-    global _pending_jobs
-    with _lock:
-        _pending_jobs += 1
+    _submitting.pool = self
     try:
-        future = _real_submit(self, fn, *args, **kwargs)
-    except BaseException:
-        _job_finished()
-        raise
+        return _real_submit(self, fn, *args, **kwargs)
+    finally:
+        _submitting.pool = None
+
+
+def _work_init(self, *args, **kwargs):
+    _real_work_init(self, *args, **kwargs)
+    pool = self._virtual_clock_pool = getattr(_submitting, "pool", None)
+    if pool is not None:
+        with _lock:
+            _unstarted[pool] = _unstarted.get(pool, 0) + 1
+
+
+def _work_run(self, *args):
+    # A job runs from here to the end of its done-callbacks (one of them is
+    # asyncio's call_soon_threadsafe that wakes the loop with the result).
+    me = threading.get_ident()
     with _lock:
-        # On a loaded machine the job can finish before submit() returns: then
-        # its callbacks have run already and it is no longer pending.
-        if getattr(future, "_virtual_clock_done", False):
-            _pending_jobs -= 1
-        else:
-            future._virtual_clock_job = True
-    return future
-
-
-def _invoke_callbacks(self):
-    # A job counts as pending until its done-callbacks have run: one of them is
-    # asyncio's call_soon_threadsafe that wakes the loop with the result.
-    global _pending_jobs
-    _real_invoke_callbacks(self)
-    with _lock:
-        if getattr(self, "_virtual_clock_job", False):
-            self._virtual_clock_job = False
-            _pending_jobs -= 1
-        else:
-            self._virtual_clock_done = True
-
-
-def _job_finished():
-    global _pending_jobs
-    with _lock:
-        _pending_jobs -= 1
+        pool = getattr(self, "_virtual_clock_pool", None)
+        if pool is not None:
+            self._virtual_clock_pool = None
+            _unstarted[pool] -= 1
+            if not _unstarted[pool]:
+                del _unstarted[pool]
+        _in_job.add(me)
+    try:
+        return _real_work_run(self, *args)
+    finally:
+        with _lock:
+            _in_job.discard(me)
 
 
 _RealDefaultSelector = selectors.DefaultSelector
+_patched_loops = False
+
+
+def _patch_loops():
+    """Once asyncio is imported: a byte written to a loop's self-pipe (every
+    call_soon_threadsafe) marks the loop as woken before it sees the byte."""
+    global _patched_loops
+    import asyncio.selector_events
+
+    _patched_loops = True
+    cls = asyncio.selector_events.BaseSelectorEventLoop
+    real_write = cls._write_to_self
+
+    def _write_to_self(self):
+        selector = getattr(self, "_selector", None)
+        wait = getattr(selector, "_virtual_wait", None)
+        if wait is not None:
+            with _lock:
+                wait.notified = True
+        return real_write(self)
+
+    cls._write_to_self = _write_to_self
 
 
 class _VirtualSelector:
@@ -150,6 +331,9 @@ class _VirtualSelector:
 
     def __init__(self):
         self._selector = _RealDefaultSelector()
+        self._virtual_wait = None
+        if not _patched_loops:
+            _patch_loops()
         if _recorder is not None:  # a loop is being made: record its tasks from now on
             _recorder.start()
 
@@ -157,27 +341,47 @@ class _VirtualSelector:
         return getattr(self._selector, name)
 
     def select(self, timeout=None):
-        # Ask "busy?" before polling: a thread that is gone by now has already
-        # written its wake-up byte, so the poll below sees it.
-        busy = timeout != 0 and _busy()
-        events = self._selector.select(0)
-        if events or timeout == 0:
+        if timeout == 0:
+            return self._selector.select(0)
+        if threading.active_count() == 1 and not _starting:
+            # The only thread (most examples): nothing else can act. Kept to a
+            # few calls: on 3.11 each call under the timeline profiler makes a
+            # frame object, and a snippet that shows what gc.collect() finds
+            # can be sensitive to when collections happen.
+            events = self._selector.select(0)
+            if events:
+                return events
+            if timeout is None:
+                # No timer: only I/O from outside (a child process) can wake the
+                # loop, and that takes real time.
+                start = _real_monotonic()
+                events = self._selector.select(None)
+                _advance(_real_monotonic() - start)
+                return events
+            _advance(timeout, skipped=True)
+            return []
+        deadline = _INF if timeout is None else _now + timeout
+        me = threading.get_ident()
+        # Registered first, then polled: a byte written before this is seen by
+        # the poll, one written after it marks the wait as notified (_patch_loops).
+        wait = self._virtual_wait = _Wait(deadline)
+        with _lock:
+            _waits[me] = wait
+        try:
+            events = self._selector.select(0)
+            while not events:
+                with _lock:
+                    if _now >= deadline:
+                        return []
+                    _tick()
+                    if _now >= deadline:
+                        return []  # jumped: nothing else could act before this timer
+                events = self._selector.select(_SLICE)
             return events
-        if busy:
-            # Another thread is working: wait for real, a slice at a time.
-            start = _real_monotonic()
-            slice_ = 0.01 if timeout is None else min(timeout, 0.01)
-            events = self._selector.select(slice_)
-            _advance(_real_monotonic() - start)
-            return events
-        if timeout is None:
-            # No timer at all: only I/O can wake the loop.
-            start = _real_monotonic()
-            events = self._selector.select(None)
-            _advance(_real_monotonic() - start)
-            return events
-        _advance(timeout, skipped=True)  # nothing can happen before the next timer: jump
-        return []
+        finally:
+            self._virtual_wait = None
+            with _lock:
+                _waits.pop(me, None)
 
 
 def _report():
@@ -199,9 +403,19 @@ if os.environ.get("VIRTUAL_CLOCK_REPORT"):  # `make bench` asks how much sleepin
 with warnings.catch_warnings():
     warnings.simplefilter("error")
     concurrent.futures.ThreadPoolExecutor.submit = _submit
-    concurrent.futures.Future._invoke_callbacks = _invoke_callbacks
+    concurrent.futures.thread._WorkItem.__init__ = _work_init
+    concurrent.futures.thread._WorkItem.run = _work_run
+    threading.Condition.wait = _condition_wait
+    threading.Condition.notify = _notify
+    threading.Condition.notify_all = _notify_all
+    threading.Thread.join = _join
+    threading.Thread.start = _start
     time.monotonic = _monotonic
     time.perf_counter = _perf_counter
     time.time = _time
     time.sleep = _sleep
+    # Bound at their import (before this runs): timeouts in Condition.wait_for,
+    # Queue.get and Timer must count on the same clock.
+    threading._time = _monotonic
+    queue.time = _monotonic
     selectors.DefaultSelector = _VirtualSelector
