@@ -4,7 +4,7 @@ For every `python` fence that includes a snippet with stored timelines
 (`<name>.timeline.svg`, `<name>.py3XX.timeline.svg`) not yet on the page, add
 after the last fence showing its outputs:
 
-    <figure class="timeline">
+    <figure class="timeline" data-search-exclude>
     --8<-- "snippets/<page>/<name>.timeline.svg"
     </figure>
 
@@ -24,11 +24,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import ROOT, Snippet  # noqa: E402
 from test_pages import parse_fences, timeline_includes  # noqa: E402
+from timeline import FIGURE_OPEN  # noqa: E402
 
 
 def figure(rel: str, indent: str = "") -> list[str]:
     return [
-        f'{indent}<figure class="timeline">',
+        f"{indent}{FIGURE_OPEN}",
         f'{indent}--8<-- "{rel}"',
         f"{indent}</figure>",
     ]

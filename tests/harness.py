@@ -311,7 +311,6 @@ def run_snippet(
 
     With `record`, the virtual clock also records the run's tasks and the
     timeline is drawn from that record (tests/timeline.py)."""
-    import json
     import tempfile
     import time
 
@@ -324,7 +323,7 @@ def run_snippet(
     trace_file = None
     if virtual:
         if record and not snippet.no_timeline:
-            handle, trace_file = tempfile.mkstemp(suffix=".timeline.json")
+            handle, trace_file = tempfile.mkstemp(suffix=".timeline-trace")
             os.close(handle)
             env["TIMELINE_TRACE"] = trace_file
     if timeout is None:
@@ -350,8 +349,7 @@ def run_snippet(
     svg = None
     if trace_file:
         try:
-            with open(trace_file, encoding="utf-8") as f:
-                trace = json.loads(f.read() or "null")
+            trace = timeline.read_trace(trace_file)
         finally:
             os.unlink(trace_file)
         # Drawn whenever a task ran: if another version needs a picture, this one shows too.

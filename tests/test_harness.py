@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import timeline
 from harness import ROOT, find_interpreters
 
 TESTS = Path(__file__).resolve().parent
@@ -329,6 +330,7 @@ def test_page_must_show_the_timeline_and_the_script_adds_it(timeline_repo):
     )
     assert "docs/demo.md: added 1 timeline(s)" in added.stdout, added.stderr
     page = (repo / "docs/demo.md").read_text()
-    assert '<figure class="timeline">\n--8<-- "snippets/demo/two_tasks.timeline.svg"' in page
+    include = '--8<-- "snippets/demo/two_tasks.timeline.svg"'
+    assert f"{timeline.FIGURE_OPEN}\n{include}" in page
     result = run_pytest(repo, str(TESTS / "test_pages.py"))
     assert result.returncode == 0, result.stdout

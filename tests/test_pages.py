@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from harness import INCLUDE_RE, ROOT, VARIANT_RE, Snippet, discover_snippets
+from timeline import FIGURE_OPEN
 
 FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>.*)$")
 # `===!` starts a new tab set (a timeline's tabs right after an output's).
@@ -300,7 +301,7 @@ def test_every_timeline_is_shown_under_its_output():
                     problems.append(
                         f"{fence.where}: {snippet.rel} is not followed by its timeline {rel} "
                         f"(run `python tests/add_timelines.py`, or add under its output: "
-                        f'<figure class="timeline"> --8<-- "{rel}" </figure>)'
+                        f'{FIGURE_OPEN} --8<-- "{rel}" </figure>)'
                     )
                 elif (len(labels) > 1 or ".py3" in svg.name) and shown[rel] != label:
                     problems.append(
@@ -308,6 +309,17 @@ def test_every_timeline_is_shown_under_its_output():
                         f'is the timeline of {label!r}: label the tab ===! "{label}"'
                     )
     fail_if(problems, "Examples without their timeline (Contributing, Timelines):")
+
+
+def test_every_timeline_figure_is_kept_out_of_search():
+    """The picture's labels are not prose: each figure opens with FIGURE_OPEN."""
+    problems = []
+    for page in pages():
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if "<figure" in line and 'class="timeline"' in line and line.strip() != FIGURE_OPEN:
+                problems.append(f"{page.relative_to(ROOT)}:{number}: write {FIGURE_OPEN}")
+    fail_if(problems, "Timeline figures indexed by search (Contributing, Timelines):")
 
 
 def test_every_timeline_belongs_to_a_snippet():

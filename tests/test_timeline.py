@@ -4,7 +4,6 @@ tests/timeline.py; Contributing, "Timelines")."""
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 
@@ -70,7 +69,7 @@ asyncio.run(main())
 def run(python, tmp_path, record: bool):
     script = tmp_path / "program.py"
     script.write_text(PROGRAM, encoding="utf-8")
-    trace = tmp_path / "trace.json"
+    trace = tmp_path / "trace"
     env = reader_env(virtual_clock=True)
     if record:
         env["TIMELINE_TRACE"] = str(trace)
@@ -78,7 +77,7 @@ def run(python, tmp_path, record: bool):
         [str(python), str(script)], env=env, capture_output=True, text=True, timeout=60
     )
     output = result.stdout + result.stderr.replace(str(script), "program.py")
-    return output, json.loads(trace.read_text()) if record else None
+    return output, timeline.read_trace(trace) if record else None
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -175,7 +174,7 @@ def test_recording_keeps_nothing_alive(version, tmp_path):
     outputs = []
     for record in (False, True):
         if record:
-            env["TIMELINE_TRACE"] = str(tmp_path / "trace.json")
+            env["TIMELINE_TRACE"] = str(tmp_path / "trace")
         result = subprocess.run(
             [str(python), str(script)], env=env, capture_output=True, text=True, timeout=60
         )

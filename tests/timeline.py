@@ -52,6 +52,19 @@ VIA = {
 }
 
 
+# How a page shows a timeline: data-search-exclude keeps the picture's labels
+# ("waits on sleep(1)", times) out of the search index (Material's stock search).
+FIGURE_OPEN = '<figure class="timeline" data-search-exclude>'
+
+
+def read_trace(path) -> dict | None:
+    """The trace the recorder wrote (a Python literal), or None if it wrote nothing."""
+    import ast
+
+    with open(path, encoding="utf-8") as f:
+        return ast.literal_eval(f.read() or "None")
+
+
 def needs_timeline(trace: dict | None) -> bool:
     """Two or more tasks, or time passing: then a timeline shows something."""
     if not trace:

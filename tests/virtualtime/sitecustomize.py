@@ -65,6 +65,7 @@ _unstarted = {}  # thread pool -> its jobs submitted and not yet started
 _submitting = threading.local()  # the pool whose submit() is making a work item
 _in_job = set()  # idents of pool threads running a job
 _starting = 0  # threads being started (not yet listed by threading.enumerate)
+_starters = set()  # idents of the threads inside Thread.start()
 _busy_since = None  # real time at which a waiter first saw a thread running
 _counted_until = None  # real time up to which a busy spell is on the clock
 
@@ -245,13 +246,16 @@ _real_start = threading.Thread.start
 
 def _start(self):
     global _starting
+    me = threading.get_ident()
     with _lock:
         _starting += 1
+        _starters.add(me)
     try:
         return _real_start(self)
     finally:
         with _lock:
             _starting -= 1
+            _starters.discard(me)
 
 
 _real_submit = concurrent.futures.ThreadPoolExecutor.submit
@@ -269,16 +273,38 @@ def _submit(self, fn, /, *args, **kwargs):
 
 def _work_init(self, *args, **kwargs):
     _real_work_init(self, *args, **kwargs)
+    self._virtual_clock_submitter = threading.current_thread()
     pool = self._virtual_clock_pool = getattr(_submitting, "pool", None)
     if pool is not None:
         with _lock:
             _unstarted[pool] = _unstarted.get(pool, 0) + 1
 
 
+def _after_submitter_waits(submitter):
+    """Start a job once the thread that submitted it waits (for at most _GRACE).
+
+    A job that runs at once can finish before the coroutine that submitted it
+    has even suspended, or after: a race that changes the run's timeline (and
+    on 3.13+ whether a wait shows at all). Starting it when the submitter waits
+    (the loop in its select, a thread in result()) is one order a real run
+    has too, and always the same."""
+    if submitter is None:
+        return
+    ident = submitter.ident
+    give_up = _real_monotonic() + _GRACE
+    while _real_monotonic() < give_up and submitter.is_alive():
+        with _lock:
+            wait = _waits.get(ident)
+            if wait is not None and not wait.notified and ident not in _starters:
+                return
+        _real_sleep(0.0005)
+
+
 def _work_run(self, *args):
     # A job runs from here to the end of its done-callbacks (one of them is
     # asyncio's call_soon_threadsafe that wakes the loop with the result).
     me = threading.get_ident()
+    _after_submitter_waits(getattr(self, "_virtual_clock_submitter", None))
     with _lock:
         pool = getattr(self, "_virtual_clock_pool", None)
         if pool is not None:
@@ -353,10 +379,13 @@ class _VirtualSelector:
                 return events
             if timeout is None:
                 # No timer: only I/O from outside (a child process) can wake the
-                # loop, and that takes real time.
+                # loop, and that takes real time; like a busy thread, a short
+                # spell (a thread that has just gone) does not move the clock.
                 start = _real_monotonic()
                 events = self._selector.select(None)
-                _advance(_real_monotonic() - start)
+                elapsed = _real_monotonic() - start
+                if elapsed > _GRACE:
+                    _advance(elapsed)
                 return events
             _advance(timeout, skipped=True)
             return []

@@ -313,8 +313,6 @@ class Recorder:
     def write(self, path):
         try:
             sys.setprofile(None)  # nothing to record while the interpreter shuts down
-            import json
-
             end = self.now() if self.t0 is not None else 0.0
             trace = {
                 "end": end,
@@ -322,8 +320,10 @@ class Recorder:
                 "tasks": self.tasks,
                 "cancels": self.cancels,
             }
+            # A Python literal (tests/timeline.read_trace), not JSON: importing
+            # json would cost every recorded run several milliseconds.
             with open(path, "w", encoding="utf-8") as out:
-                json.dump(trace, out, indent=1)
+                out.write(repr(trace))
         except Exception:
             pass
 
