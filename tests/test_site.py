@@ -75,6 +75,28 @@ def test_included_snippets_are_rendered(built):
     )
 
 
+def test_pages_link_our_palette_copy_and_it_is_materials_minus_one_rule(built):
+    """docs/stylesheets/palette.css replaces Material's palette stylesheet
+    (tests/palette_css.py says why); after a Material upgrade it must be
+    re-derived, and the page must still link it instead of Material's."""
+    import palette_css
+
+    fix = "run `python tests/palette_css.py` and update the file name in overrides/main.html"
+    assert palette_css.OURS.read_text(encoding="utf-8") == palette_css.derived(), (
+        f"docs/stylesheets/palette.css is not {palette_css.materials().name} minus its "
+        f"data-md-color-switching rule: {fix}"
+    )
+    result, site = built
+    assert result.returncode == 0, result.stderr
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="stylesheets/palette.css"' in page, (
+        f"the home page does not link docs/stylesheets/palette.css: {fix}"
+    )
+    assert palette_css.materials().name not in page, (
+        f"the home page still links Material's {palette_css.materials().name}: {fix}"
+    )
+
+
 def test_zensical_builds_the_same_config(tmp_path):
     src = copy_site_sources(tmp_path)
     result = subprocess.run(
