@@ -90,6 +90,9 @@ def switch_palette(page) -> str:
     before = page.evaluate("document.body.dataset.mdColorScheme")
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
+    # Colours fade to the new scheme (our palette.css keeps transitions on while
+    # switching; tests/palette_css.py): judge them once they have arrived.
+    page.evaluate(SETTLE)
     return page.evaluate("document.body.dataset.mdColorScheme")
 
 
