@@ -43,7 +43,11 @@ import warnings
 _real_monotonic = time.monotonic
 _real_sleep = time.sleep
 _lock = threading.RLock()
-_now = _real_monotonic()
+# The clock starts at the same value on every run and machine. Timers due at
+# the same moment computed two ways (0.5 + 0.2 and 0.6 + 0.1) can differ in
+# their last bit, and which one fires first then depended on the machine's
+# uptime, which the real monotonic clock counts from.
+_now = 1000.0
 _perf_offset = time.perf_counter() - _now
 _wall_offset = time.time() - _now
 _skipped = 0.0  # seconds the clock jumped instead of waiting: what a real run would sleep
