@@ -68,7 +68,8 @@ def snippet_figures() -> None:
 
     start = time.perf_counter()
     result = subprocess.run(
-        [BIN / "pytest", "tests/test_snippets.py", "-q", "-p", "no:cacheprovider"],
+        # No -q: addopts has it, and a second one hides the summary line.
+        [BIN / "pytest", "tests/test_snippets.py", "-p", "no:cacheprovider"],
         cwd=ROOT,
         env=ENV,
         capture_output=True,
