@@ -226,14 +226,21 @@ def clean_venv(base: Path) -> Path:
     # Made aside, then renamed into place: pytest-xdist workers may race here.
     tmp = Path(tempfile.mkdtemp(dir=VENVS, prefix=".new-"))
     try:
-        subprocess.run(
+        made = subprocess.run(
             # resolve(): the venv's home must be the real binary's folder, beside
             # its lib/ (Debian-unpacked 3.13 finds no stdlib from our bin/ links).
             [str(base.resolve()), "-m", "venv", "--without-pip", str(tmp)],
-            check=True,
             capture_output=True,
+            text=True,
             timeout=120,
         )
+        if made.returncode != 0:
+            raise RuntimeError(
+                f"{base} could not make the venv the snippets run in ({venv}): "
+                f"{made.stderr.strip()[-500:]}\nFix: give that Python its venv module "
+                f"(Debian: apt-get install python3.X-venv), or remove it from where the "
+                f"harness looks (Contributing, The seven Pythons)"
+            )
         try:
             tmp.rename(venv)
         except OSError:  # another worker made it first

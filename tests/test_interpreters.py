@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
 from harness import newest_interpreter
 
 
@@ -47,3 +48,12 @@ def test_a_broken_or_mislabelled_interpreter_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
     monkeypatch.setattr("harness.INSTALLED_PYTHONS", tmp_path / "none")
     assert newest_interpreter("3.15") is None
+
+
+def test_an_interpreter_that_cannot_make_a_venv_fails_clearly():
+    """The snippets run in a venv of each interpreter (harness.clean_venv): one
+    that cannot make it is named, with the fix, instead of a bare traceback."""
+    import harness
+
+    with pytest.raises(RuntimeError, match=r"(?s)/bin/false could not make the venv.*\nFix:"):
+        harness.clean_venv(Path("/bin/false"))
