@@ -35,6 +35,7 @@ REAL_CLOCK_TIMEOUT = 120.0
 UPDATE_COMMAND = "make update  (or: .venv/bin/pytest --update-snippets)"
 
 REQUIRES_RE = re.compile(r"#\s*Requires Python (3\.\d+)\+")
+GC_RE = re.compile(r"^\s*(import gc\b|from gc import)", re.MULTILINE)
 REAL_CLOCK_RE = re.compile(r"^#\s*Real clock\b", re.MULTILINE)
 VARIANT_RE = re.compile(r"\.py3(\d+)\.out$")
 NO_TIMELINE_RE = re.compile(r"^#\s*No timeline:\s*(\S.*)$", re.MULTILINE)
@@ -82,6 +83,12 @@ class Snippet:
     @property
     def real_clock(self) -> bool:
         return bool(REAL_CLOCK_RE.search(self.source))
+
+    @property
+    def uses_gc(self) -> bool:
+        """It drives the garbage collector: what it prints may depend on the collector's
+        state at start-up, so it always runs in a fresh interpreter (see forkserver.py)."""
+        return bool(GC_RE.search(self.source))
 
     @property
     def no_timeline(self) -> str | None:
@@ -306,6 +313,115 @@ def reader_env(virtual_clock: bool = False) -> dict[str, str]:
     return env
 
 
+def run_env(virtual_clock: bool, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = reader_env(virtual_clock=virtual_clock)
+    env.pop("TIMELINE_TRACE", None)
+    env.pop("VIRTUAL_CLOCK_REPORT", None)
+    env["PYTHONUNBUFFERED"] = "1"  # keep stdout and stderr in the order they were written
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.update(extra or {})
+    return env
+
+
+def _run_fresh(python, script: str, env: dict, timeout: float) -> tuple[bytes, int | None]:
+    """`python script` in a new interpreter; None for the exit code: killed after the timeout."""
+    proc = subprocess.Popen(
+        [str(python), script],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        return out, proc.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the whole group: threads, children
+        out, _ = proc.communicate()
+        return out, None
+
+
+class ForkServer:
+    """One warm interpreter on the virtual clock (tests/virtualtime/forkserver.py)."""
+
+    def __init__(self, python):
+        self.python = str(python)
+        self.proc = subprocess.Popen(
+            [self.python, "-c", "import forkserver; forkserver.serve()"],
+            cwd=ROOT,
+            env=run_env(virtual_clock=True),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            # Unbuffered: a buffered reader could take both reply lines at once,
+            # and select() would then wait for a second line already read.
+            bufsize=0,
+            start_new_session=True,
+        )
+
+    def _reply(self) -> int:
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(
+                f"the warm interpreter {self.python} (tests/virtualtime/forkserver.py) "
+                f"exited with status {self.proc.wait()}.\nFix: run that Python on "
+                f"tests/virtualtime/forkserver.py by hand to see why, or run pytest "
+                f"with --fresh to start a new interpreter for every run."
+            )
+        return int(line)
+
+    def run(self, script: str, env: dict[str, str], timeout: float) -> tuple[bytes, int | None]:
+        import tempfile
+
+        handle, output = tempfile.mkstemp(suffix=".snippet-output")
+        os.close(handle)
+        try:
+            returncode = self.finish(self.start(script, output, env), timeout)
+            with open(output, "rb") as file:
+                return file.read(), returncode
+        finally:
+            os.unlink(output)
+
+    def start(self, script: str, output: str, env: dict[str, str]) -> int:
+        """Fork a child that runs `script` into the file `output`; its pid."""
+        self.send(script, output, env)
+        return self._reply()
+
+    def send(self, script: str, output: str, env: dict[str, str]) -> None:
+        fields = [script, output, *(f"{k}={v}" for k, v in env.items())]
+        request = memoryview(("\t".join(fields) + "\n").encode())
+        while request:
+            request = request[self.proc.stdin.write(request) :]  # unbuffered: may be partial
+
+    def finish(self, pid: int, timeout: float) -> int | None:
+        """The child's exit code; None: it was still running after `timeout`, and is killed."""
+        import select
+
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if not ready:
+            try:
+                os.killpg(pid, signal.SIGKILL)  # the child's group: threads, children
+            except ProcessLookupError:
+                pass  # it ended just now
+        returncode = self._reply()
+        return returncode if ready else None
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+_FORKSERVERS: dict[str, ForkServer] = {}
+
+
+def _forkserver(python) -> ForkServer:
+    server = _FORKSERVERS.get(str(python))
+    if server is None or server.proc.poll() is not None:
+        server = _FORKSERVERS[str(python)] = ForkServer(python)
+    return server
+
+
 def run_snippet(
     snippet: Snippet,
     python: Path | str,
@@ -313,44 +429,36 @@ def run_snippet(
     real_clock: bool = False,
     timeout: float | None = None,
     record: bool = False,
+    fresh: bool = False,
 ) -> Run:
     """Run the file as a reader would: `python snippets/x/y.py` from the repo root.
 
     With `record`, the virtual clock also records the run's tasks and the
-    timeline is drawn from that record (tests/timeline.py)."""
+    timeline is drawn from that record (tests/timeline.py). A virtual-clock run
+    forks from a warm interpreter (tests/virtualtime/forkserver.py) unless
+    `fresh`: real-clock runs and `--update-snippets` always start a new one."""
     import tempfile
     import time
 
     import timeline
 
     virtual = not (real_clock or snippet.real_clock)
-    env = reader_env(virtual_clock=virtual)
-    env["PYTHONUNBUFFERED"] = "1"  # keep stdout and stderr in the order they were written
-    env["PYTHONIOENCODING"] = "utf-8"
+    extra = {}
     trace_file = None
     if virtual:
         if record and not snippet.no_timeline:
             handle, trace_file = tempfile.mkstemp(suffix=".timeline-trace")
             os.close(handle)
-            env["TIMELINE_TRACE"] = trace_file
+            extra["TIMELINE_TRACE"] = trace_file
+        if os.environ.get("VIRTUAL_CLOCK_REPORT"):
+            extra["VIRTUAL_CLOCK_REPORT"] = os.environ["VIRTUAL_CLOCK_REPORT"]
     if timeout is None:
         timeout = REAL_CLOCK_TIMEOUT if real_clock else TIMEOUT
     start = time.monotonic()
-    proc = subprocess.Popen(
-        [str(python), snippet.rel],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-        returncode: int | None = proc.returncode
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)  # the whole group: threads, children
-        out, _ = proc.communicate()
-        returncode = None
+    if virtual and not fresh and not snippet.uses_gc:
+        out, returncode = _forkserver(python).run(snippet.rel, extra, timeout)
+    else:
+        out, returncode = _run_fresh(python, snippet.rel, run_env(virtual, extra), timeout)
     text = out.decode("utf-8", errors="replace")
     seconds = time.monotonic() - start
     svg = None
@@ -460,8 +568,14 @@ def recording(config) -> bool:
 def run_checked_full(snippet: Snippet, python, version: str, config=None, where: str = "") -> Run:
     timeout = snippet_timeout(config) if config else TIMEOUT
     real_clock = bool(config and config.getoption("--real-clock"))
+    fresh = bool(config and (config.getoption("--fresh") or config.getoption("--update-snippets")))
     run = run_snippet(
-        snippet, python, real_clock=real_clock, timeout=timeout, record=recording(config)
+        snippet,
+        python,
+        real_clock=real_clock,
+        timeout=timeout,
+        record=recording(config),
+        fresh=fresh,
     )
     failure = failure_for(snippet, version, run, timeout)
     if failure:
@@ -521,6 +635,12 @@ def pytest_addoption(parser):
         action="store_true",
         help="run without recording timelines (outputs must be the same: proves recording "
         "changes nothing); timelines are not checked",
+    )
+    group.addoption(
+        "--fresh",
+        action="store_true",
+        help="start a new interpreter for every run, as a reader does, instead of forking "
+        "from a warm one (--update-snippets and --real-clock always do)",
     )
     group.addoption(
         "--python",

@@ -48,8 +48,9 @@ _lock = threading.RLock()
 # their last bit, and which one fires first then depended on the machine's
 # uptime, which the real monotonic clock counts from.
 _now = 1000.0
-_perf_offset = time.perf_counter() - _now
-_wall_offset = time.time() - _now
+_real_perf_counter = time.perf_counter
+_real_time = time.time
+_perf_offset = _wall_offset = 0.0  # set by start_run()
 _skipped = 0.0  # seconds the clock jumped instead of waiting: what a real run would sleep
 _real = 0.0  # seconds the clock advanced by real time (threads ran): the timeline rounds then
 
@@ -425,13 +426,23 @@ def _report():
 
 
 _recorder = None
-if os.environ.get("TIMELINE_TRACE"):  # the harness asks for a timeline (tests/timeline.py)
-    import timeline_recorder
 
-    _recorder = timeline_recorder.install(_monotonic, lambda: _real)
 
-if os.environ.get("VIRTUAL_CLOCK_REPORT"):  # `make bench` asks how much sleeping was skipped
-    atexit.register(_report)
+def start_run():
+    """What each run reads from its environment: at start-up, or in a child of
+    the warm interpreter (forkserver.py) once the run's variables are set."""
+    global _recorder, _perf_offset, _wall_offset
+    _perf_offset = _real_perf_counter() - _now
+    _wall_offset = _real_time() - _now
+    if os.environ.get("TIMELINE_TRACE"):  # the harness asks for a timeline (tests/timeline.py)
+        import timeline_recorder
+
+        _recorder = timeline_recorder.install(_monotonic, lambda: _real)
+    if os.environ.get("VIRTUAL_CLOCK_REPORT"):  # `make bench` asks how much sleeping was skipped
+        atexit.register(_report)
+
+
+start_run()
 
 # Installing must not warn on any Python (the harness's own code stays clean of
 # deprecations): any warning raised here is an error, on every snippet run.
