@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
+
 from browser_support import docs_page_paths, page_paths
 
 SEARCH_TERM = "TaskGroup"
@@ -16,7 +18,9 @@ def search(page, term: str) -> list[str]:
     """Type `term` into the search dialog; return the result links."""
     page.wait_for_load_state()
     box = page.locator("input.md-search__input")
-    if not box.is_visible():  # narrow screens: the search icon opens it
+    # Below Material's 60em breakpoint the box is off screen (Playwright may
+    # still call it visible): the search icon opens it.
+    if not box.is_visible() or page.viewport_size["width"] < 960:
         page.locator("label.md-header__button[for=__search]").click()
     box.click()
     box.press_sequentially(term)  # Material searches on keyup, as a reader types
@@ -42,6 +46,38 @@ def test_search_finds_taskgroup_page(open_context, site):
     assert documents[0] == site.url(SEARCH_PAGE), documents
     meta = page.locator(".md-search-result__meta").inner_text()
     assert re.search(r"\d+ matching document", meta), meta
+    assert not context.watch.problems()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_index_is_fetched_when_search_opens(open_context, site, width):
+    """Not as the page loads (overrides/main.html, extrahead): at phone and
+    desktop width, nothing asks for it in the seconds after load, nor while the
+    reader scrolls and follows a link; opening search fetches it, and results come."""
+    context = open_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "search_index" in r.url else None)
+    page.goto(site.url(SEARCH_PAGE))
+    page.wait_for_load_state("load")
+    page.mouse.wheel(0, 2000)
+    home = page.evaluate("location.pathname")
+    # A script click: at phone width the sticky header can cover the link.
+    page.evaluate("document.querySelector('a.md-footer__link--next').click()")
+    page.wait_for_function(f"location.pathname !== {home!r}")  # instant navigation
+    page.wait_for_timeout(2000)
+    assert asked == [], asked
+    hrefs = search(page, SEARCH_TERM)
+    assert hrefs
+    assert [url.rsplit("/", 2)[-2:] for url in asked] == [["search", "search_index.json"]]
+    assert not context.watch.problems()
+
+
+def test_link_with_search_terms_fetches_the_index_at_once(open_context, site):
+    context = open_context()
+    page = context.new_page()
+    with page.expect_request(lambda r: "search_index.json" in r.url, timeout=10000):
+        page.goto(site.url(SEARCH_PAGE) + "?q=" + SEARCH_TERM)
     assert not context.watch.problems()
 
 
