@@ -7,7 +7,6 @@ import re
 import time
 
 import pytest
-
 from browser_support import docs_page_paths, page_paths
 
 SEARCH_TERM = "TaskGroup"
