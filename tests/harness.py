@@ -410,6 +410,7 @@ class ForkServer:
     def close(self) -> None:
         self.proc.stdin.close()
         self.proc.wait()
+        self.proc.stdout.close()
 
 
 _FORKSERVERS: dict[str, ForkServer] = {}
@@ -418,8 +419,18 @@ _FORKSERVERS: dict[str, ForkServer] = {}
 def _forkserver(python) -> ForkServer:
     server = _FORKSERVERS.get(str(python))
     if server is None or server.proc.poll() is not None:
+        if not _FORKSERVERS:
+            import atexit
+
+            atexit.register(_close_forkservers)
         server = _FORKSERVERS[str(python)] = ForkServer(python)
     return server
+
+
+def _close_forkservers() -> None:
+    """At exit: each server sees its stdin close and ends."""
+    for server in _FORKSERVERS.values():
+        server.close()
 
 
 def run_snippet(

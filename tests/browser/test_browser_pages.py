@@ -258,12 +258,9 @@ def test_page(open_context, site, path, record_property, screenshots_dir):
         assert switch_palette(page) == "default"
         screenshot(page, screenshots_dir, path, "phone", full_page=False)
 
-    # The last request of a page load is the search index, fetched by the
-    # search worker; the result panel leaves "Initializing search" once it
-    # is in. Then collect what went wrong.
-    page.wait_for_function(
-        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
-    )
+    # Let every request of the load finish (the search index is not one of
+    # them: it waits for search to open), then collect what went wrong.
+    page.wait_for_load_state("networkidle")
     problems += context.watch.problems()
     assert not problems, f"{len(problems)} problem(s) on /{path}:\n" + "\n".join(problems)
 
