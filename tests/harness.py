@@ -447,7 +447,7 @@ def run_snippet(
     With `record`, the virtual clock also records the run's tasks and the
     timeline is drawn from that record (tests/timeline.py). A virtual-clock run
     forks from a warm interpreter (tests/virtualtime/forkserver.py) unless
-    `fresh`: real-clock runs and `--update-snippets` always start a new one."""
+    `fresh` or the snippet imports gc; real-clock runs always start a new one."""
     import tempfile
     import time
 

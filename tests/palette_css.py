@@ -49,14 +49,9 @@ COLOUR = re.compile(r"data-md-color-(?:primary|accent)=([a-z-]+)")
 
 def used_colours() -> set[str]:
     """The primary and accent colours of mkdocs.yml's palette (Material's default: indigo)."""
-    import yaml  # MkDocs' own dependency
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: !ENV, !relative
 
-    class Loader(yaml.SafeLoader):  # mkdocs.yml may use MkDocs' !ENV and !relative tags
-        pass
-
-    for prefix in ("!", "tag:yaml.org,2002:python/"):
-        Loader.add_multi_constructor(prefix, lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     palette = config.get("theme", {}).get("palette") or [{}]
     colours = {"indigo"}
     for scheme in palette if isinstance(palette, list) else [palette]:
