@@ -22,7 +22,7 @@ pythons: install ## install Python 3.13-3.15 from Debian's archive into .cache/p
 	bash tests/install_pythons.sh
 
 serve: install ## serve the site on http://127.0.0.1:8000, reloading on changes
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: install ## build the site into site/ (strict)
 	$(BIN)/mkdocs build --strict

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -164,3 +165,67 @@ def test_search_finds_each_pitfall_by_its_error_message(built, message, page):
         f"Searching {message!r} does not reach docs/{page}.md (found in: {found}). "
         f"Fix: name the message in the section's heading or text."
     )
+
+
+def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
+    """`make serve` runs `mkdocs serve --dirty`, where MkDocs rebuilds only
+    pages whose Markdown changed; overrides/hooks/reload_includes.py adds the
+    pages whose included snippets changed, and everything when a page or the
+    config changed. Rebuilds the way `mkdocs serve --dirty` does: a fresh
+    config each time, on_startup once, build(dirty=True)."""
+    import json
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    src = copy_site_sources(tmp_path / "src")
+    site = tmp_path / "site"
+    monkeypatch.chdir(src)  # include paths are relative to the working directory
+
+    def rebuild(first=False):
+        config = load_config(config_file=str(src / "mkdocs.yml"), site_dir=str(site))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        pages = {p.parent.relative_to(site).as_posix(): p for p in site.glob("**/index.html")}
+        stamps = {name: p.stat().st_mtime_ns for name, p in pages.items()}
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return pages, stamps, sorted(d["location"] for d in index["docs"])
+
+    def edit(path: Path) -> str:
+        marker = f"edited {time.time_ns()}"
+        time.sleep(0.01)  # a later mtime than the last build's files
+        path.write_text(path.read_text(encoding="utf-8") + f"# {marker}\n", encoding="utf-8")
+        return marker
+
+    def first_include(page: str) -> Path:
+        markdown = (src / "docs" / f"{page}.md").read_text(encoding="utf-8")
+        match = re.search(r'--8<-- "(snippets/[^"]+\.py)"', markdown)
+        assert match, f"docs/{page}.md includes no snippet"
+        return src / match.group(1)
+
+    pages, before, full_index = rebuild(first=True)
+    fix = "see overrides/hooks/reload_includes.py"
+
+    marker = edit(first_include("model"))
+    pages, after, index = rebuild()
+    assert marker in pages["model"].read_text(encoding="utf-8"), (
+        f"an edited snippet did not show on its page after a --dirty rebuild: {fix}"
+    )
+    rebuilt = sorted(name for name in after if after[name] != before[name])
+    assert rebuilt == ["model"], f"a snippet edit rebuilt {rebuilt}, not only model/: {fix}"
+    assert index == full_index, f"the search index lost or doubled entries: {fix}"
+
+    # The home page's search entries would replace every other page's: all pages.
+    edit(first_include("index"))
+    pages, again, index = rebuild()
+    assert all(again[name] != after[name] for name in again), f"not every page was rebuilt: {fix}"
+    assert index == full_index, f"the search index lost or doubled entries: {fix}"
+
+    # A page changed: navigation and headings may change on every page.
+    (src / "docs" / "versions.md").write_text(
+        (src / "docs" / "versions.md").read_text(encoding="utf-8") + "\nOne more line.\n"
+    )
+    pages, last, _ = rebuild()
+    assert all(last[name] != again[name] for name in last), f"not every page was rebuilt: {fix}"
