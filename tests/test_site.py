@@ -24,6 +24,8 @@ def copy_site_sources(dest: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     if (ROOT / "overrides").is_dir():
         shutil.copytree(ROOT / "overrides", dest / "overrides")
+    (dest / "tests").mkdir()
+    shutil.copy(ROOT / "tests" / "reload_includes.py", dest / "tests")  # mkdocs.yml `hooks:`
     return dest
 
 
@@ -169,7 +171,7 @@ def test_search_finds_each_pitfall_by_its_error_message(built, message, page):
 
 def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
     """`make serve` runs `mkdocs serve --dirty`, where MkDocs rebuilds only
-    pages whose Markdown changed; overrides/hooks/reload_includes.py adds the
+    pages whose Markdown changed; tests/reload_includes.py adds the
     pages whose included snippets changed, and everything when a page or the
     config changed. Rebuilds the way `mkdocs serve --dirty` does: a fresh
     config each time, on_startup once, build(dirty=True)."""
@@ -206,7 +208,7 @@ def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
         return src / match.group(1)
 
     pages, before, full_index = rebuild(first=True)
-    fix = "see overrides/hooks/reload_includes.py"
+    fix = "see tests/reload_includes.py"
 
     marker = edit(first_include("model"))
     pages, after, index = rebuild()

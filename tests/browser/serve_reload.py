@@ -1,10 +1,11 @@
 """Save-to-reload time of `mkdocs serve` for a snippet edit (`make bench`).
 
 Measures the README's command, `mkdocs serve --dirty` (which rebuilds only
-the pages an edit changes; overrides/hooks/reload_includes.py), and beside it
+the pages an edit changes; tests/reload_includes.py), and beside it
 a plain `mkdocs serve`, which rebuilds every page.
 
-Copies the site's sources (mkdocs.yml, docs/, snippets/, overrides/) into a
+Copies the site's sources (mkdocs.yml, docs/, snippets/, overrides/ and the
+hook tests/reload_includes.py) into a
 temporary directory, runs `mkdocs serve` there on a free port, opens the page
 that includes one snippet in Chromium, then edits that snippet (appends a
 comment line) several times. For each edit it measures, from the moment the
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import REPO, chromium  # noqa: E402
 
-SOURCES = ["mkdocs.yml", "docs", "snippets", "overrides"]
+SOURCES = ["mkdocs.yml", "docs", "snippets", "overrides", "tests/reload_includes.py"]
 
 
 def free_port() -> int:
@@ -59,6 +60,7 @@ def measure(edits: int = 3, page: str = "model", dirty: bool = True) -> dict:
             if src.is_dir():
                 shutil.copytree(src, tmp / name, ignore=shutil.ignore_patterns("__pycache__"))
             else:
+                (tmp / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(src, tmp / name)
         port = free_port()
         log = (tmp / "serve.log").open("w")

@@ -1,4 +1,5 @@
-"""Quick rebuilds under `mkdocs serve --dirty` (`make serve`) that stay correct.
+"""MkDocs hook (mkdocs.yml `hooks:`): quick rebuilds under `mkdocs serve
+--dirty` (`make serve`) that stay correct.
 
 With `--dirty`, MkDocs rebuilds only the pages whose Markdown file is newer than
 the HTML it last wrote. Our pages take their code and outputs from snippets/
@@ -10,11 +11,14 @@ builds into:
 * a page whose included files changed since its HTML was written;
 * every page, when mkdocs.yml, a template in overrides/ or any page changed
   (titles and headings appear in every page's navigation), so `--dirty` never
-  leaves a page with stale navigation.
+  leaves a page with stale navigation;
+* every page, when more than one page or the home page would be rebuilt, so
+  that Material's search index stays whole (see on_files).
 
 It does nothing unless MkDocs was started with `--dirty`: `mkdocs build` and a
 plain `mkdocs serve` build every page anyway. Zensical does not run MkDocs
-hooks, and does not need this one.
+hooks, and does not need this one. It lives in tests/ with the project's
+other tools, not in overrides/: Zensical publishes every file of that folder.
 """
 
 from __future__ import annotations
