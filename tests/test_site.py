@@ -231,3 +231,18 @@ def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
     )
     pages, last, _ = rebuild()
     assert all(last[name] != again[name] for name in last), f"not every page was rebuilt: {fix}"
+
+    # A template changed: every page shows it (compiled templates are cached).
+    template = src / "overrides" / "main.html"
+    marker = f"template {time.time_ns()}"
+    time.sleep(0.01)
+    template.write_text(
+        template.read_text(encoding="utf-8").replace(
+            "{% block extrahead %}",
+            f'{{% block extrahead %}}<meta name="x-test" content="{marker}">',
+        ),
+        encoding="utf-8",
+    )
+    pages, _, _ = rebuild()
+    stale = sorted(n for n, p in pages.items() if marker not in p.read_text(encoding="utf-8"))
+    assert not stale, f"pages built without the edited template: {stale}: {fix}"
