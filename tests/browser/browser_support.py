@@ -229,6 +229,31 @@ def chromium():
             browser.close()
 
 
+def style_work(browser, page, url: str, settle_ms: int = 2000) -> dict:
+    """Load `url` in `page` under a Chromium trace and count the style work
+    while it loads and settles: elements restyled in all, elements on the
+    page, and whole-page restyles (a restyle of at least 3/4 of the
+    elements). Counts, unlike timings, do not move with the machine's load;
+    the total restyled varies a little with how the parser chunks the page,
+    the number of whole-page restyles does not."""
+    import json
+
+    browser.start_tracing(page=page, categories=["devtools.timeline"])
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(settle_ms)
+    trace = json.loads(browser.stop_tracing())
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    restyled = [
+        e.get("args", {}).get("elementCount", 0) for e in events if e["name"] == "UpdateLayoutTree"
+    ]
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    return {
+        "restyled": sum(restyled),
+        "elements": elements,
+        "full_restyles": sum(1 for n in restyled if n >= 0.75 * elements),
+    }
+
+
 # ---------------------------------------------------------------------------
 # Pages, discovered from the sources (collection time) and checked against
 # the build (test_browser_static.py), so a new page is tested without editing a list.

@@ -131,35 +131,18 @@ def heaviest_page(site_dir: Path) -> str:
 
 
 def style_work(urls: dict) -> dict:
-    """Elements restyled and layout objects dirtied while a page loads and
-    settles (2 s), from a Chromium trace at phone size. Unlike timings these
-    counts do not depend on how busy the machine is."""
+    """browser_support.style_work of each URL at phone size (a touch screen,
+    as Lighthouse's mobile preset emulates)."""
     from browser_support import chromium
+    from browser_support import style_work as count
 
     counts = {}
     with chromium() as browser:
         for key, url in urls.items():
-            context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
-            page = context.new_page()
-            browser.start_tracing(page=page, categories=["devtools.timeline"])
-            page.goto(url, wait_until="load")
-            page.wait_for_timeout(2000)
-            trace = json.loads(browser.stop_tracing())
-            events = trace["traceEvents"] if isinstance(trace, dict) else trace
-            restyled = [
-                e.get("args", {}).get("elementCount", 0)
-                for e in events
-                if e["name"] == "UpdateLayoutTree"
-            ]
-            counts[key] = {
-                "restyled": sum(restyled),
-                "elements": page.evaluate("document.getElementsByTagName('*').length"),
-                "full_restyles": sum(
-                    1
-                    for n in restyled
-                    if n >= 0.75 * page.evaluate("document.getElementsByTagName('*').length")
-                ),
-            }
+            context = browser.new_context(
+                viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True
+            )
+            counts[key] = count(browser, context.new_page(), url)
             context.close()
     return counts
 

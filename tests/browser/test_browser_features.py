@@ -7,7 +7,8 @@ import re
 import time
 
 import pytest
-from browser_support import docs_page_paths, page_paths
+from browser_support import docs_page_paths, page_paths, site_prefix, style_work
+from lighthouse import heaviest_page, pages_server
 
 SEARCH_TERM = "TaskGroup"
 SEARCH_PAGE = "many-tasks/"  # "Running many tasks": where TaskGroup is taught
@@ -92,8 +93,15 @@ def test_palette_toggle_persists_across_pages(open_context, site):
     scheme = lambda: page.evaluate("document.body.dataset.mdColorScheme")  # noqa: E731
     toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
     assert scheme() == "default"
+    # The page's root (scrollbar, canvas) follows the toggle through
+    # extra.css, not through Material's color-scheme meta, which
+    # overrides/main.html keeps out (it restyles the whole page).
+    root = lambda: page.evaluate("getComputedStyle(document.documentElement).colorScheme")  # noqa: E731
+    assert root() == "normal"
     toggle.click()
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    assert root() == "dark"
+    assert page.locator("meta[name=color-scheme]").count() == 0
     home = page.evaluate("location.pathname")
     page.locator("a.md-footer__link--next").click()  # instant navigation
     page.wait_for_function(f"location.pathname !== {home!r}")
@@ -118,6 +126,8 @@ def test_instant_navigation_keeps_the_page_alive(open_context, site):
     page.goto(site.url())
     title = page.locator("h1").first.inner_text()
     page.evaluate("window.__instantProbe = 'still here'")
+    sheets = "[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)"
+    before = page.evaluate(sheets)
     link = page.locator("a.md-footer__link--next")
     target = link.evaluate("a => a.href")
     link.click()
@@ -126,8 +136,68 @@ def test_instant_navigation_keeps_the_page_alive(open_context, site):
     page.wait_for_function(f"document.querySelector('h1').innerText !== {title!r}")
     assert page.evaluate("window.__instantProbe") == "still here"
     assert page.evaluate("document.querySelector('link[rel=canonical]').href") == target
+    # The stylesheets, whose addresses overrides/main.html made absolute, are
+    # the same elements: none added twice, none dropped.
+    assert page.evaluate(sheets) == before
     page.reload()
     assert page.evaluate("window.__instantProbe") is None
+    assert not context.watch.problems()
+
+
+# --- Style work as a page loads (overrides/main.html) -----------------------
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_a_page_is_restyled_whole_only_once_as_it_loads(browser, site, phone):
+    """The heaviest page: one whole-page restyle, the page's first style, as
+    on a default Material site. Material's bundle added two more as
+    it started (instant navigation rewriting the stylesheets' addresses, the
+    toggle's color-scheme meta), each costing as much as the first on a
+    phone. Counted in a Chromium trace, which does not depend on timing.
+
+    Served as GitHub Pages serves it (`max-age=600`, lighthouse.pages_server):
+    the stylesheets' addresses are rewritten while they load, which with the
+    test server's `no-store` would fetch and apply them a second time.
+    Not the home page: it is so short that the parser may style three
+    quarters of it in its first chunk, which this count cannot tell from a
+    restyle."""
+    server = pages_server(site_prefix()).start(site.prod)
+    try:
+        for path in (heaviest_page(site.prod),):
+            options = {"viewport": {"width": 412, "height": 823}} if phone else {}
+            context = browser.new_context(is_mobile=phone, has_touch=phone, **options)
+            work = style_work(browser, context.new_page(), server.base_url + path)
+            context.close()
+            assert work["full_restyles"] == 1, (
+                f"/{path}: {work['full_restyles']} whole-page restyles while loading "
+                f"({work['restyled']:,} elements restyled, {work['elements']:,} on the "
+                "page); see overrides/main.html, extrahead"
+            )
+    finally:
+        server.stop()
+
+
+def test_code_blocks_are_set_up_as_they_near_the_screen_on_a_phone(open_context, site):
+    """With no hover (a phone), Material's content.lazy sets a code block up
+    (its copy button) when it nears the screen (overrides/main.html, block
+    config); with hover (desktop), every block at load."""
+    path = heaviest_page(site.served)
+    blocks = "document.querySelectorAll('.highlight pre > code').length"
+    buttons = "document.querySelectorAll('.highlight button.md-code__button').length"
+
+    desktop = open_context().new_page()
+    desktop.goto(site.url(path))
+    desktop.wait_for_function(f"{buttons} === {blocks}", timeout=10_000)
+
+    context = open_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    phone.goto(site.url(path))
+    phone.wait_for_timeout(500)
+    total, ready = phone.evaluate(blocks), phone.evaluate(buttons)
+    assert ready < total, f"{ready} of {total} code blocks set up at load on a phone"
+    last = phone.locator(".highlight pre > code").filter(visible=True).last
+    last.scroll_into_view_if_needed()
+    last.locator("xpath=../..").locator("button.md-code__button").wait_for(timeout=5_000)
     assert not context.watch.problems()
 
 
