@@ -239,8 +239,13 @@ WHY = {
 
 def _versus(ours: dict, other: dict, label: str) -> str:
     bytes_, requests = ours["bytes"] - other["bytes"], ours["requests"] - other["requests"]
-    verdict = "lighter or equal" if bytes_ <= 0 and requests <= 0 else "HEAVIER"
-    return f"ours vs {label}: {bytes_:+,} bytes, {requests:+} requests: {verdict}"
+    return (
+        f"ours vs {label}: {bytes_:+,} bytes ("
+        + ("lighter or equal" if bytes_ <= 0 else "HEAVIER")
+        + f"), {requests:+} requests ("
+        + ("as many or fewer" if requests <= 0 else "MORE")
+        + ")"
+    )
 
 
 def baseline(figures: dict) -> tuple[str, dict]:
