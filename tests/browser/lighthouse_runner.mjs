@@ -33,6 +33,7 @@ const TIMINGS = [
   "total-blocking-time",
   "cumulative-layout-shift",
   "total-byte-weight",
+  "mainthread-work-breakdown", // numericValue: all main-thread work, ms
 ];
 
 try {
