@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -202,10 +201,12 @@ def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
         return marker
 
     def first_include(page: str) -> Path:
-        markdown = (src / "docs" / f"{page}.md").read_text(encoding="utf-8")
-        match = re.search(r'--8<-- "(snippets/[^"]+\.py)"', markdown)
-        assert match, f"docs/{page}.md includes no snippet"
-        return src / match.group(1)
+        from test_pages import parse_fences  # the page contract's own parser
+
+        fences = parse_fences(src / "docs" / f"{page}.md")
+        included = [inc for fence in fences for inc in fence.includes if inc.endswith(".py")]
+        assert included, f"docs/{page}.md includes no snippet"
+        return src / included[0]
 
     pages, before, full_index = rebuild(first=True)
     fix = "see tests/reload_includes.py"
@@ -226,9 +227,7 @@ def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
     assert index == full_index, f"the search index lost or doubled entries: {fix}"
 
     # A page changed: navigation and headings may change on every page.
-    (src / "docs" / "versions.md").write_text(
-        (src / "docs" / "versions.md").read_text(encoding="utf-8") + "\nOne more line.\n"
-    )
+    edit(src / "docs" / "versions.md")
     pages, last, _ = rebuild()
     assert all(last[name] != again[name] for name in last), f"not every page was rebuilt: {fix}"
 
