@@ -34,6 +34,7 @@ const TIMINGS = [
   "cumulative-layout-shift",
   "total-byte-weight",
   "mainthread-work-breakdown", // numericValue: all main-thread work, ms
+  "interactive", // TTI: TBT counts only the part of each long task between FCP and TTI
 ];
 
 try {
