@@ -12,7 +12,7 @@ matter most from regressing. Lighthouse comes from the npm registry
 from __future__ import annotations
 
 import pytest
-from lighthouse import CATEGORIES, LIGHTHOUSE_DIR, heaviest_page, run_jobs
+from lighthouse import CATEGORIES, LIGHTHOUSE_DIR, heaviest_page, rank_comparison, run_jobs
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +39,18 @@ def test_lighthouse_categories_are_100(site, chromium_path, lighthouse_installed
         if row["runtimeError"] or any(v != 100 for v in row["categories"].values())
     ]
     assert not problems, "Lighthouse scores below 100:\n" + "\n".join(problems)
+
+
+def test_rank_comparison_of_runs():
+    """The bench's rank figure, against values worked out by hand: scipy's
+    mannwhitneyu(x, y, method="asymptotic") gives p = 0.0122 for five runs
+    entirely below five others, and 1.0 when the runs cannot be told apart."""
+    low, high = [1, 2, 3, 4, 5], [6, 7, 8, 9, 10]
+    assert rank_comparison(low, high) == (0.0, pytest.approx(0.0122, abs=5e-4))
+    assert rank_comparison(high, low) == (1.0, pytest.approx(0.0122, abs=5e-4))
+    assert rank_comparison([3, 1, 2], [2, 3, 1]) == (0.5, 1.0)
+    assert rank_comparison([7, 7], [7, 7, 7]) == (0.5, 1.0)
+    # Ties count half: ours 5 against 1, 5, 9 is one pair higher, one tied.
+    assert rank_comparison([5], [1, 5, 9])[0] == pytest.approx(0.5)
+    with pytest.raises(ValueError):
+        rank_comparison([], [1])
