@@ -52,13 +52,14 @@ def _top_level_block(text: str, key: str) -> str:
     return match.group(0) if match else ""
 
 
-def default_config(directory: Path) -> Path:
-    """A minimal mkdocs.yml rendering our pages with stock Material."""
+def default_config(directory: Path, fonts: bool = True) -> Path:
+    """A minimal mkdocs.yml rendering our pages with stock Material; with
+    `fonts=False`, also `font: false` (no Google Fonts, as on our site)."""
     ours = CONFIG.read_text(encoding="utf-8")
     parts = [
         "site_name: Default Material",
         f"docs_dir: {json.dumps(str(REPO / 'docs'))}",
-        "theme:\n  name: material",
+        "theme:\n  name: material" + ("" if fonts else "\n  font: false"),
         _top_level_block(ours, "nav"),
         _top_level_block(ours, "markdown_extensions"),
     ]
