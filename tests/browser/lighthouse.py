@@ -3,13 +3,13 @@ pages, measured in the same run (`make bench`).
 
     .venv/bin/python tests/browser/lighthouse.py [--runs 5] [--no-categories] [--json]
 
-Both sites are built strictly from the same Markdown with the same Markdown
+Every site is built strictly from the same Markdown with the same Markdown
 extensions (so the same snippets are expanded); the default one has
-`theme: {name: material}` and nothing else (page_weight.default_config).
-Each is served from 127.0.0.1 as GitHub Pages serves it (gzip, max-age=600;
-_GitHubPagesHeaders). Lighthouse (npm, installed
-into .cache/lighthouse/ on first use) drives Debian's Chromium; nothing
-downloads a browser.
+`theme: {name: material}` and nothing else, the no-fonts one adds
+`font: false` (page_weight.default_config). Each is served from 127.0.0.1
+as GitHub Pages serves it (gzip, max-age=600; _GitHubPagesHeaders).
+Lighthouse (npm, installed into .cache/lighthouse/ on first use) drives
+Debian's Chromium; nothing downloads a browser.
 
 * Performance, mobile preset (simulated throttling): the home page and the
   heaviest guide page (the largest HTML), `--runs` runs each (5: on the

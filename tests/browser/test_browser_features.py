@@ -155,7 +155,7 @@ def test_a_page_is_restyled_whole_only_once_as_it_loads(browser, site, phone):
     toggle's color-scheme meta), each costing as much as the first on a
     phone. Counted in a Chromium trace, which does not depend on timing.
 
-    Served as GitHub Pages serves it (`max-age=600`, lighthouse.pages_server):
+    Served as GitHub Pages serves it (gzip, `max-age=600`; lighthouse.pages_server):
     the stylesheets' addresses are rewritten as the page loads, which with
     the test server's `no-store` would fetch and apply them a second time.
     Not the home page: it is so short that the parser may style three

@@ -42,9 +42,9 @@ def test_lighthouse_categories_are_100(site, chromium_path, lighthouse_installed
 
 
 def test_rank_comparison_of_runs():
-    """The bench's rank figure, against values worked out by hand: scipy's
-    mannwhitneyu(x, y, method="asymptotic") gives p = 0.0122 for five runs
-    entirely below five others, and 1.0 when the runs cannot be told apart."""
+    """The bench's rank figure, against scipy's: mannwhitneyu(x, y,
+    method="asymptotic") gives p = 0.0122 for five runs entirely below five
+    others, and 1.0 when the runs cannot be told apart."""
     low, high = [1, 2, 3, 4, 5], [6, 7, 8, 9, 10]
     assert rank_comparison(low, high) == (0.0, pytest.approx(0.0122, abs=5e-4))
     assert rank_comparison(high, low) == (1.0, pytest.approx(0.0122, abs=5e-4))
