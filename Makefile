@@ -6,7 +6,7 @@ PAGE ?=
 export NO_MKDOCS_2_WARNING := 1
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-site clean api-index stress timelines verify-recording
+.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-site clean api-index stress stress-browser timelines verify-recording
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ api-index: install ## regenerate the API index page (docs/api.md) from the snipp
 
 stress: install pythons ## run the snippet suite 20 times with every core kept busy (flakiness check)
 	$(BIN)/python tests/stress.py 20
+
+stress-browser: install ## run the browser tests 3 times with every core kept busy (flakiness check)
+	$(BIN)/python tests/stress.py 3 tests/browser
 
 timelines: install ## insert missing timeline includes under each example's output (review git diff)
 	$(BIN)/python tests/add_timelines.py

@@ -1,4 +1,9 @@
-"""Run the snippet suite N times while other processes keep every core busy (`make stress`).
+"""Run a test suite N times while other processes keep every core busy.
+
+`python tests/stress.py N [TESTS...]`: TESTS are pytest paths, the snippet suite
+(tests/test_snippets.py) by default. `make stress` runs the snippets 20 times,
+`make stress-browser` the browser tests 3 times (a CI run once failed on a
+timing the browser tests met only on a busy machine).
 
 Proves the suite is not flaky under load; prints one line per run and the details
 of any failure.
@@ -7,6 +12,7 @@ of any failure.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -14,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+COUNTS = re.compile(r"\d+ (passed|failed|errors?)\b.* in [\d.]+s")
+TESTS = sys.argv[2:] or ["tests/test_snippets.py"]
 
 
 def main() -> int:
@@ -25,14 +33,14 @@ def main() -> int:
     try:
         print(
             f"{len(burners)} busy-loop processes keep the cores busy; {RUNS} runs of "
-            f"pytest tests/test_snippets.py"
+            f"pytest {' '.join(TESTS)}"
         )
         for run in range(1, RUNS + 1):
             start = time.perf_counter()
             result = subprocess.run(
                 [
                     Path(sys.executable).parent / "pytest",
-                    "tests/test_snippets.py",
+                    *TESTS,
                     "-p",
                     "no:cacheprovider",
                 ],
@@ -40,7 +48,9 @@ def main() -> int:
                 capture_output=True,
                 text=True,
             )
-            summary = result.stdout.strip().splitlines()[-1]
+            # pytest's count line ("12 passed in 3.4s"); plugins may print after it.
+            counts = [line for line in result.stdout.splitlines() if COUNTS.search(line)]
+            summary = counts[-1] if counts else f"exit code {result.returncode}, no count line"
             print(f"run {run:2}: {time.perf_counter() - start:5.1f} s  {summary}", flush=True)
             if result.returncode != 0:
                 failures += 1
