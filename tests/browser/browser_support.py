@@ -23,10 +23,10 @@ CONFIG = REPO / "mkdocs.yml"
 
 INSTALL_HINT = "sudo apt-get install -y chromium"
 
-# Flags for a quiet, deterministic headless Chromium that never phones home.
 # Material's JavaScript bundle, as the trace names the script it evaluates.
 BUNDLE_RE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 
+# Flags for a quiet, deterministic headless Chromium that never phones home.
 CHROMIUM_ARGS = [
     "--disable-gpu",
     "--disable-background-networking",
@@ -243,9 +243,9 @@ def style_work(browser, page, url: str, settle_ms: int = 2000) -> dict:
     streams in: first styles, not restyles, and how many elements one slice
     holds depends on the machine's load (on a busy machine one slice can hold
     most of the page). From the bundle on the whole page is parsed, so a
-    large recalculation is a restyle: one on a default Material site (the
-    bundle's `no-js` to `js` class on the root), more when the bundle changes
-    what applies to every element. Counted that way, the number does not
+    large recalculation is a restyle: one on a default Material site, as the
+    bundle starts (it swaps the root's `no-js` class for `js`), more when the
+    bundle changes what applies to every element. Counted that way, the number does not
     move with the load; the total restyled varies a little with the slices."""
     import json
 

@@ -150,8 +150,8 @@ def test_instant_navigation_keeps_the_page_alive(open_context, site):
 @pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
 def test_a_page_is_restyled_whole_only_once_as_it_loads(browser, site, phone):
     """The heaviest page: one whole-page restyle once Material's bundle
-    starts (its `no-js` to `js` class on the root), as on a default Material
-    site. The bundle added two more as it started (instant navigation
+    starts (it swaps the root's `no-js` class for `js`), as on a default
+    Material site. The bundle added two more as it started (instant navigation
     rewriting the stylesheets' addresses, the toggle's color-scheme meta),
     each costing as much as the first on a phone. Counted in a Chromium trace
     (browser_support.style_work), which does not depend on timing: counting

@@ -182,7 +182,7 @@ def check_copy_buttons(page, path: str) -> tuple[int, list[str]]:
         copied = page.evaluate(READ_CLIPBOARD)
         # Close the "Copied to clipboard" toast and let it fade out. Left up,
         # Material hides it on a 2 s timer, which on a busy machine fell inside
-        # the dark axe run: axe judged the half-faded toast's contrast (1.6:1).
+        # the dark axe run: axe judged the half-faded toast's contrast (1.6 to 2.8:1).
         page.evaluate(
             "document.querySelectorAll('.md-dialog--active')"
             ".forEach(d => d.classList.remove('md-dialog--active'))"
