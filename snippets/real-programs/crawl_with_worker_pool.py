@@ -10,7 +10,7 @@ SITE = {  # url: (seconds to download, links on the page)
     "/shop": (0.4, ["/shop/cart", "/"]),
     "/about": (0.2, ["/"]),
     "/blog/1": (0.3, ["/blog"]),
-    "/blog/2": (0.5, ["/blog"]),
+    "/blog/2": (0.5, None),  # this one fails to download
     "/shop/cart": (0.9, ["/shop"]),
 }
 
@@ -18,6 +18,8 @@ SITE = {  # url: (seconds to download, links on the page)
 async def fetch(url):
     seconds, links = SITE[url]
     await asyncio.sleep(seconds)  # stands for the network
+    if links is None:
+        raise ConnectionError(f"{url}: connection reset")
     return links
 
 
@@ -31,6 +33,8 @@ async def worker(name, queue, seen):
                 if link not in seen:
                     seen.add(link)
                     queue.put_nowait(link)
+        except Exception as error:  # one bad page must not end the worker
+            print(f"t={time.monotonic() - START:.1f} {name} failed: {error!r}")
         finally:
             queue.task_done()
 
