@@ -10,7 +10,7 @@ async def fetch_report(loop, start):
             try:
                 await asyncio.sleep(10)  # a slow download
             except asyncio.CancelledError:
-                print(f"t={loop.time() - start:.1f} inside: CancelledError, closing")
+                print(f"t={loop.time() - start:.1f} inside: CancelledError")
                 await asyncio.sleep(0.2)  # closing the connection takes time
                 raise
     except TimeoutError:
