@@ -71,7 +71,12 @@ def add_to_page(page: Path) -> int:
         if last is None:
             continue  # its output is not shown: test_pages says so
         closing = last.line + len(last.body)  # 0-based index of the closing fence line
-        inserts.append((closing + 1, ["", *block_for(snippet)]))
+        # Indented like the example, so that an example inside an admonition or a
+        # tab keeps its timeline there (at column 0 it would close the block).
+        opening = lines[fence.line - 1]
+        indent = opening[: len(opening) - len(opening.lstrip())]
+        block = [indent + line if line else line for line in block_for(snippet)]
+        inserts.append((closing + 1, ["", *block]))
     for at, block in reversed(inserts):
         lines[at:at] = block
     if inserts:

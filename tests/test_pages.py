@@ -274,6 +274,10 @@ def timeline_includes(page: Path) -> list[tuple[int, str, str | None]]:
     return found
 
 
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def test_every_timeline_is_shown_under_its_output():
     """Each example's timeline(s) sit after its outputs, before the next example,
     in tabs labelled with their versions when there are several."""
@@ -281,6 +285,7 @@ def test_every_timeline_is_shown_under_its_output():
     for page in pages():
         fences = parse_fences(page)
         svgs = timeline_includes(page)
+        lines = page.read_text(encoding="utf-8").splitlines()
         code = [
             f
             for f in fences
@@ -294,6 +299,23 @@ def test_every_timeline_is_shown_under_its_output():
                 continue  # shown again further down: its timeline goes there
             stop = code[i + 1].line if i + 1 < len(code) else 10**9
             shown = {path: label for line, path, label in svgs if fence.line < line < stop}
+            fence_indent = indent_of(lines[fence.line - 1])
+            for line, path, _ in svgs:
+                if not fence.line < line < stop:
+                    continue
+                # A line less indented than the example (the figure, or its tab) closes
+                # the admonition or tab the example sits in: what follows renders as code.
+                outdented = [
+                    n
+                    for n in range(fence.line + 1, line + 1)
+                    if lines[n - 1].strip() and indent_of(lines[n - 1]) < fence_indent
+                ]
+                if outdented:
+                    problems.append(
+                        f"{page.relative_to(ROOT).as_posix()}:{outdented[0]}: the timeline "
+                        f"{path} is indented less than its example ({fence.where}): indent "
+                        f"the figure and its tabs by {fence_indent} more spaces"
+                    )
             labels = snippet.timeline_labels()
             for svg, label in labels.items():
                 rel = svg.relative_to(ROOT).as_posix()

@@ -20,3 +20,7 @@ with warnings.catch_warnings(record=True) as caught:
 for warning in caught:
     print(f"  {warning.category.__name__}: {warning.message}")
 asyncio.run(main())
+try:
+    asyncio.get_event_loop()
+except RuntimeError as error:
+    print(f"after asyncio.run(): RuntimeError: {error}")
