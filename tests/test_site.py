@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,6 +75,30 @@ def test_included_snippets_are_rendered(built):
     assert line.strip() in text, f"docs/{page}.md: the included code {line!r} is not in the page"
     assert "--8<--" not in text.replace(";--8<--", ""), (
         f"docs/{page}.md: an include was not expanded"
+    )
+
+
+def test_every_code_block_on_a_guide_page_has_a_title(built):
+    """On a guide page every code block is a titled include: the example's path,
+    or "Output". A block without a title is typed into the page, or is text
+    indented inside an admonition or a tab that something at column 0 (a
+    figure, say) had closed, which Markdown renders as code. (Contributing
+    shows commands and Markdown without titles.)"""
+    result, site = built
+    assert result.returncode == 0, result.stderr
+    problems = []
+    for page in sorted(site.rglob("index.html")):
+        name = page.relative_to(site).parent.as_posix()
+        if name == "contributing":
+            continue
+        rendered = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<div class="highlight">(?!<span class="filename">)', rendered):
+            text = html.unescape(re.sub(r"<[^>]+>", "", rendered[match.end() : match.end() + 300]))
+            problems.append(f"docs/{name or 'index'}.md: {text.strip()[:80]!r}")
+    assert not problems, (
+        "Code blocks without a title (an example must be a titled include; indented "
+        "text after a figure or tab at column 0 renders this way too, so check the "
+        "indentation before it):\n" + "\n".join(problems)
     )
 
 
