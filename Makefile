@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PAGE ?=
 export NO_MKDOCS_2_WARNING := 1
-K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md",)
+# With PAGE, the page-wide checks run too (test_pages, test_api: a few seconds):
+# orphans, missing timelines and a stale API index are not tied to one page.
+K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md or test_pages.py or test_api.py",)
 
 .PHONY: help install pythons serve build test test-real-clock update lint format bench bench-site clean api-index stress stress-browser timelines verify-recording
 

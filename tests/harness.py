@@ -34,6 +34,19 @@ TIMEOUT = 20.0  # seconds per run; a virtual-clock run takes well under one
 REAL_CLOCK_TIMEOUT = 120.0
 UPDATE_COMMAND = "make update  (or: .venv/bin/pytest --update-snippets)"
 
+
+def update_command(snippet: Snippet) -> str:
+    """The refresh command for one snippet's page (snippets/<page>/...)."""
+    parts = snippet.rel.split("/")
+    if len(parts) < 3 or parts[0] != "snippets":
+        return UPDATE_COMMAND
+    page = parts[1]
+    return (
+        f"make update PAGE={page}  (or: .venv/bin/pytest tests/test_snippets.py "
+        f"--update-snippets -k {page}/)"
+    )
+
+
 REQUIRES_RE = re.compile(r"#\s*Requires Python (3\.\d+)\+")
 GC_RE = re.compile(r"^\s*(import gc\b|from gc import)", re.MULTILINE)
 REAL_CLOCK_RE = re.compile(r"^#\s*Real clock\b", re.MULTILINE)
@@ -599,7 +612,7 @@ def timeline_failure(snippet: Snippet, version: str, run: Run) -> str | None:
     expected = snippet.expected_timeline(version)
     drawn = run.timeline
     where = f"{snippet.rel} on Python {version}"
-    fix = f"Fix: {UPDATE_COMMAND}, then review the picture (git diff, or the page)."
+    fix = f"Fix: {update_command(snippet)}, then review the picture (git diff, or the page)."
     if expected is None or not expected.exists():
         if not run.needs_timeline:
             return None
@@ -767,7 +780,7 @@ class ReaderRunner(_runners._Runner):
                     pytest.fail(
                         f"{where}: the output shown for {snippet.rel} is not what it "
                         f"prints:\n{unified_diff(shown, output, expected.name)}"
-                        f"Fix: {UPDATE_COMMAND}, then review the diff.",
+                        f"Fix: {update_command(snippet)}, then review the diff.",
                         pytrace=False,
                     )
 
@@ -776,7 +789,18 @@ class ReaderRunner(_runners._Runner):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """After --update-snippets: list what was rewritten, to review with git diff."""
+    """The interpreters the snippets ran on (the header that names them is hidden
+    by -q); after --update-snippets, what was rewritten, to review with git diff."""
+    if terminalreporter.config.getoption("verbose") < 0 and any(
+        report.nodeid.startswith("tests/test_snippets.py")
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if hasattr(report, "nodeid")
+    ):
+        header = pytest_report_header(terminalreporter.config)
+        terminalreporter.section(header[0].rstrip(":"))
+        for line in header[1:]:
+            terminalreporter.write_line(line.strip())
     changes = [
         change
         for report in terminalreporter.stats.get("passed", [])

@@ -19,12 +19,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 COUNTS = re.compile(r"\d+ (passed|failed|errors?)\b.* in [\d.]+s")
-TESTS = sys.argv[2:] or ["tests/test_snippets.py"]
 
 
 def main() -> int:
+    # Read here, not at import: pytest imports this file when collecting tests/.
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    tests = sys.argv[2:] or ["tests/test_snippets.py"]
     burners = [
         subprocess.Popen([sys.executable, "-c", "while True: pass"])
         for _ in range(os.cpu_count() or 2)
@@ -32,15 +33,15 @@ def main() -> int:
     failures = 0
     try:
         print(
-            f"{len(burners)} busy-loop processes keep the cores busy; {RUNS} runs of "
-            f"pytest {' '.join(TESTS)}"
+            f"{len(burners)} busy-loop processes keep the cores busy; {runs} runs of "
+            f"pytest {' '.join(tests)}"
         )
-        for run in range(1, RUNS + 1):
+        for run in range(1, runs + 1):
             start = time.perf_counter()
             result = subprocess.run(
                 [
                     Path(sys.executable).parent / "pytest",
-                    *TESTS,
+                    *tests,
                     "-p",
                     "no:cacheprovider",
                 ],
@@ -58,7 +59,7 @@ def main() -> int:
     finally:
         for burner in burners:
             burner.kill()
-    print(f"{failures} failed run(s) out of {RUNS}")
+    print(f"{failures} failed run(s) out of {runs}")
     return 1 if failures else 0
 
 

@@ -114,6 +114,22 @@ def test_every_include_exists():
     )
 
 
+def test_no_include_is_escaped_on_a_guide_page():
+    """`;--8<--` is an escaped include: the line shows as written. Contributing
+    uses it to show include lines; anywhere else it is a copied example."""
+    escaped = [
+        f"{page.relative_to(ROOT).as_posix()}:{number}: {line.strip()}"
+        for page in pages()
+        if page.name != "contributing.md"
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if line.lstrip().startswith(";--8<--")
+    ]
+    fail_if(
+        escaped,
+        "Escaped includes (`;--8<--` shows the line instead of the file; remove the `;`):",
+    )
+
+
 def test_every_snippet_is_shown_on_a_page():
     shown = included_paths()
     orphans = [s.rel for s in discover_snippets() if s.rel not in shown]

@@ -2,7 +2,6 @@
 
 import pytest
 from harness import (
-    UPDATE_COMMAND,
     discover_snippets,
     find_interpreters,
     group_outputs,
@@ -15,6 +14,7 @@ from harness import (
     stored_timeline,
     timeline_failure,
     unified_diff,
+    update_command,
     version_key,
     write_outputs,
 )
@@ -44,15 +44,15 @@ def test_snippet_output_matches(snippet, version, request):
     if not expected.exists():
         pytest.fail(
             f"{snippet.rel} has no expected output ({expected.name} is missing).\n"
-            f"Fix: {UPDATE_COMMAND}, then review and commit the new file.",
+            f"Fix: {update_command(snippet)}, then review and commit the new file.",
             pytrace=False,
         )
     wanted = expected.read_text(encoding="utf-8")
     if output != wanted:
         pytest.fail(
-            f"{snippet.rel} on {python_name(version)} printed something else than "
+            f"{snippet.rel} on {python_name(version)} printed something other than "
             f"{expected.name}:\n{unified_diff(wanted, output, expected.name)}"
-            f"Fix: if the new output is right, {UPDATE_COMMAND} and review the diff; "
+            f"Fix: if the new output is right, {update_command(snippet)} and review the diff; "
             f"otherwise fix the snippet.",
             pytrace=False,
         )
