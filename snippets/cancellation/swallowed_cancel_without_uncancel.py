@@ -24,7 +24,8 @@ async def checkout():
 async def main():
     task = asyncio.create_task(checkout())
     # the task is cancelled from outside
-    asyncio.get_running_loop().call_later(0.1, task.cancel)
+    await asyncio.sleep(0.1)
+    task.cancel()
     await asyncio.wait([task])
     print(f"main: checkout cancelled()={task.cancelled()}")
 
