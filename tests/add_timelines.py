@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import ROOT, Snippet  # noqa: E402
-from test_pages import parse_fences, timeline_includes  # noqa: E402
+from test_pages import indent_of, parse_fences, timeline_includes  # noqa: E402
 from timeline import FIGURE_OPEN  # noqa: E402
 
 
@@ -73,8 +73,7 @@ def add_to_page(page: Path) -> int:
         closing = last.line + len(last.body)  # 0-based index of the closing fence line
         # Indented like the example, so that an example inside an admonition or a
         # tab keeps its timeline there (at column 0 it would close the block).
-        opening = lines[fence.line - 1]
-        indent = opening[: len(opening) - len(opening.lstrip())]
+        indent = " " * indent_of(lines[fence.line - 1])
         block = [indent + line if line else line for line in block_for(snippet)]
         inserts.append((closing + 1, ["", *block]))
     for at, block in reversed(inserts):

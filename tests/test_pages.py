@@ -44,6 +44,10 @@ class Fence:
         return bool(lines) and all(INCLUDE_RE.match(line) for line in lines)
 
 
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def parse_fences(page: Path) -> list[Fence]:
     fences: list[Fence] = []
     current: Fence | None = None
@@ -57,7 +61,7 @@ def parse_fences(page: Path) -> list[Fence]:
             else:
                 current.body.append(line)
             continue
-        indent = len(line) - len(line.lstrip())
+        indent = indent_of(line)
         if tab and line.strip() and indent <= tab[0] and not TAB_RE.match(line):
             tab = None  # text outside the tab set ends it
         if match := TAB_RE.match(line):
@@ -279,7 +283,7 @@ def timeline_includes(page: Path) -> list[tuple[int, str, str | None]]:
     found = []
     tab: tuple[int, str] | None = None
     for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-        indent = len(line) - len(line.lstrip())
+        indent = indent_of(line)
         if tab and line.strip() and indent <= tab[0] and not TAB_RE.match(line):
             tab = None
         if match := TAB_RE.match(line):
@@ -288,10 +292,6 @@ def timeline_includes(page: Path) -> list[tuple[int, str, str | None]]:
             label = tab[1] if tab and indent > tab[0] else None
             found.append((number, match.group("path"), label))
     return found
-
-
-def indent_of(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 def test_every_timeline_is_shown_under_its_output():

@@ -71,7 +71,7 @@ def test_included_snippets_are_rendered(built):
     assert result.returncode == 0, result.stderr
     page, line = an_included_snippet()
     rendered = (site / page / "index.html").read_text(encoding="utf-8")
-    text = html.unescape(__import__("re").sub(r"<[^>]+>", "", rendered))
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
     assert line.strip() in text, f"docs/{page}.md: the included code {line!r} is not in the page"
     assert "--8<--" not in text.replace(";--8<--", ""), (
         f"docs/{page}.md: an include was not expanded"
