@@ -8,12 +8,12 @@ export NO_MKDOCS_2_WARNING := 1
 # orphans, missing timelines and a stale API index are not tied to one page.
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md or test_pages.py or test_api.py",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-site clean api-index stress stress-browser timelines verify-recording
+.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-site clean api-index stress stress-browser stress-real-clock timelines verify-recording
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install -q -r requirements.txt
 	touch $@
@@ -21,7 +21,7 @@ $(BIN)/.installed: requirements.txt
 install: $(BIN)/.installed ## create .venv and install requirements.txt
 
 pythons: install ## install Python 3.13-3.15 from Debian's archive into .cache/pythons (fast when present)
-	bash tests/install_pythons.sh
+	bash tools/install_pythons.sh
 
 serve: install ## serve the site on http://127.0.0.1:8000, reloading on changes
 	$(BIN)/mkdocs serve --dirty
@@ -46,25 +46,28 @@ format: install ## ruff fix and format
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
 bench: install pythons ## print speed figures (snippets, build, page weight, Lighthouse vs default Material, serve reload)
-	$(BIN)/python tests/bench.py
+	$(BIN)/python -m tools.bench
 
 bench-site: install ## only the site figures of `make bench` (build, page weight, Lighthouse, serve reload)
-	$(BIN)/python tests/bench.py --site
+	$(BIN)/python -m tools.bench --site
 
 clean: ## remove build output
 	rm -rf site .pytest_cache
 
 api-index: install ## regenerate the API index page (docs/api.md) from the snippets
-	$(BIN)/python tests/api_index.py --write
+	$(BIN)/python -m tools.api_index --write
 
 stress: install pythons ## run the snippet suite 20 times with every core kept busy (flakiness check)
-	$(BIN)/python tests/stress.py 20
+	$(BIN)/python -m tools.stress 20
 
 stress-browser: install ## run the browser tests 3 times with every core kept busy (flakiness check)
-	$(BIN)/python tests/stress.py 3 tests/browser
+	$(BIN)/python -m tools.stress 3 tests/browser
+
+stress-real-clock: install pythons ## run the real-clock step of CI 10 times with every core kept busy
+	$(BIN)/python -m tools.stress 10 tests/test_snippets.py --real-clock -n 8
 
 timelines: install ## insert missing timeline includes under each example's output (review git diff)
-	$(BIN)/python tests/add_timelines.py
+	$(BIN)/python -m tools.add_timelines
 
 verify-recording: install pythons ## run the snippets without recording timelines: outputs must not change
 	$(BIN)/pytest tests/test_snippets.py --no-timelines $(K)

@@ -4,8 +4,11 @@ import json
 import subprocess
 
 import pytest
-from api_index import NAMES, demonstrations, render
-from harness import ROOT, discover_snippets, find_interpreters, version_key
+
+from verify.apiindex import NAMES, demonstrations, render
+from verify.interpreters import find_interpreters
+from verify.project import ROOT, version_key
+from verify.snippets import discover_snippets
 
 # What each interpreter calls its Task/Future API: the public names of the
 # asyncio modules about tasks and futures, and the public methods of their classes.
@@ -59,8 +62,8 @@ def test_api_index_page_is_current():
     page = ROOT / "docs" / "api.md"
     if page.read_text(encoding="utf-8") != render():
         pytest.fail(
-            "docs/api.md is out of date with the snippets. Fix: `make api-index` "
-            "(python tests/api_index.py --write), then review the diff.",
+            "docs/api.md is out of date with the snippets. Fix: `make api-index`, "
+            "then review the diff.",
             pytrace=False,
         )
 
@@ -82,7 +85,7 @@ def test_api_index_covers_every_task_and_future_name():
         listed = ", ".join(f"{name} ({' '.join(vs)})" for name, vs in sorted(missing.items()))
         pytest.fail(
             f"Public asyncio Task/Future names missing from the API index: {listed}. "
-            "Fix: add each to NAMES in tests/api_index.py with the version it "
+            "Fix: add each to NAMES in verify/apiindex.py with the version it "
             "appeared in (or to NOT_INDEXED in tests/test_api.py, with the reason), "
             "then `make api-index`.",
             pytrace=False,

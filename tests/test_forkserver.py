@@ -1,4 +1,4 @@
-"""The warm interpreter (tests/virtualtime/forkserver.py) behaves as `python script` does.
+"""The warm interpreter (verify/child/forkserver.py) behaves as `python script` does.
 
 Each probe runs twice on every Python, once forked from the warm interpreter and
 once in a fresh one, and must print the same and exit the same way; the
@@ -11,7 +11,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from harness import VERSIONS, Snippet, interpreter_or_skip, run_snippet
+
+from verify.interpreters import interpreter_or_skip
+from verify.project import VERSIONS
+from verify.running import run_snippet
+from verify.snippets import Snippet
+from verify.warm import ForkServer
 
 PROBES = {
     "main_module": """
@@ -119,8 +124,6 @@ def test_a_child_that_ended_before_its_pid_was_read_is_not_a_hang(tmp_path):
     line already read, and a run of milliseconds was killed as a hang (7 of
     1,157 runs once, on a busy machine)."""
     import time
-
-    from harness import ForkServer
 
     snippet = probe(tmp_path, "exit_status")
     server = ForkServer(interpreter_or_skip(VERSIONS[-1]))

@@ -13,8 +13,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import timeline
-from harness import ROOT, find_interpreters
+
+from verify import timeline
+from verify.interpreters import find_interpreters
+from verify.project import REPO
 
 TESTS = Path(__file__).resolve().parent
 CURRENT = f"{sys.version_info[0]}.{sys.version_info[1]}"
@@ -63,7 +65,7 @@ def run_pytest(repo: Path, *args: str, every_python: bool = False) -> subprocess
             "-m",
             "pytest",
             "-c",
-            str(ROOT / "pyproject.toml"),
+            str(REPO / "pyproject.toml"),
             "--rootdir",
             str(repo),
             "-n",
@@ -194,7 +196,7 @@ def test_page_shows_wrong_output_is_caught_by_markdown_docs(repo):
 
 def test_versions_that_differ_get_their_own_output_and_tab(repo):
     if not all(find_interpreters().values()):
-        pytest.skip("needs every supported Python installed (tests/install_pythons.sh)")
+        pytest.skip("needs every supported Python installed (tools/install_pythons.sh)")
     write(
         repo,
         "snippets/demo/versions.py",
@@ -229,7 +231,7 @@ def test_versions_that_differ_get_their_own_output_and_tab(repo):
     assert run_pytest(repo, str(TESTS / "test_pages.py")).returncode == 0
 
 
-# --- timelines (tests/timeline.py; Contributing, "Timelines") ----------------------
+# --- timelines (verify/timeline.py; Contributing, "Timelines") ----------------------
 
 TWO_TASKS = """\
 import asyncio
@@ -257,7 +259,7 @@ def timeline_repo(repo):
     write(repo, "snippets/demo/two_tasks.out", "price: 42\n")
     write(repo, "docs/demo.md", page_for("good", "two_tasks"))
     if not all(find_interpreters().values()):
-        pytest.skip("needs every supported Python installed (tests/install_pythons.sh)")
+        pytest.skip("needs every supported Python installed (tools/install_pythons.sh)")
     updated = run_pytest(
         repo, str(TESTS / "test_snippets.py"), "--update-snippets", every_python=True
     )
@@ -322,7 +324,8 @@ def test_page_must_show_the_timeline_and_the_script_adds_it(timeline_repo):
     )
     env = {**os.environ, "SNIPPETS_ROOT": str(repo)}
     added = subprocess.run(
-        [sys.executable, str(TESTS / "add_timelines.py")],
+        [sys.executable, "-m", "tools.add_timelines"],
+        cwd=REPO,
         env=env,
         capture_output=True,
         text=True,

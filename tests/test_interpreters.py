@@ -7,7 +7,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from harness import newest_interpreter
+
+from verify import interpreters
+from verify.interpreters import newest_interpreter
 
 
 def fake_python(path: Path, release: str) -> Path:
@@ -29,7 +31,7 @@ def test_newest_patch_release_wins_across_pyenv_uv_and_path(tmp_path, monkeypatc
     monkeypatch.setenv("PYENV_ROOT", str(tmp_path / "pyenv"))
     monkeypatch.setenv("UV_PYTHON_INSTALL_DIR", str(tmp_path / "uv"))
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    monkeypatch.setattr("harness.INSTALLED_PYTHONS", tmp_path / "none")
+    monkeypatch.setattr("verify.interpreters.INSTALLED_PYTHONS", tmp_path / "none")
     assert newest_interpreter("3.14") == uv
     uv.unlink()
     assert newest_interpreter("3.14") == on_path
@@ -46,14 +48,12 @@ def test_a_broken_or_mislabelled_interpreter_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setenv("PYENV_ROOT", str(tmp_path / "pyenv"))
     monkeypatch.setenv("UV_PYTHON_INSTALL_DIR", str(tmp_path / "uv"))
     monkeypatch.setenv("PATH", "/nonexistent")
-    monkeypatch.setattr("harness.INSTALLED_PYTHONS", tmp_path / "none")
+    monkeypatch.setattr("verify.interpreters.INSTALLED_PYTHONS", tmp_path / "none")
     assert newest_interpreter("3.15") is None
 
 
 def test_an_interpreter_that_cannot_make_a_venv_fails_clearly():
-    """The snippets run in a venv of each interpreter (harness.clean_venv): one
+    """The snippets run in a venv of each interpreter (verify.interpreters.clean_venv): one
     that cannot make it is named, with the fix, instead of a bare traceback."""
-    import harness
-
     with pytest.raises(RuntimeError, match=r"(?s)/bin/false could not make the venv.*\nFix:"):
-        harness.clean_venv(Path("/bin/false"))
+        interpreters.clean_venv(Path("/bin/false"))

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import ROOT
+from verify.project import ROOT
 
 RUFF = Path(sys.executable).parent / "ruff"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"

@@ -7,101 +7,27 @@ to is checked by test_site.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from harness import INCLUDE_RE, ROOT, VARIANT_RE, Snippet, discover_snippets
-from timeline import FIGURE_OPEN
 
-FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>.*)$")
-# `===!` starts a new tab set (a timeline's tabs right after an output's).
-TAB_RE = re.compile(r'^(?P<indent>\s*)===[+!]*\s+"(?P<label>[^"]*)"')
-TITLE_RE = re.compile(r'title="(?P<title>[^"]*)"')
-
-
-@dataclass
-class Fence:
-    page: Path
-    line: int  # 1-based line of the opening fence
-    lang: str
-    title: str
-    tab: str | None
-    info: str = ""
-    body: list[str] = field(default_factory=list)
-
-    @property
-    def where(self) -> str:
-        return f"{self.page.relative_to(ROOT).as_posix()}:{self.line}"
-
-    @property
-    def includes(self) -> list[str]:
-        return [m.group("path") for m in map(INCLUDE_RE.match, self.body) if m]
-
-    @property
-    def only_includes(self) -> bool:
-        lines = [line for line in self.body if line.strip()]
-        return bool(lines) and all(INCLUDE_RE.match(line) for line in lines)
-
-
-def indent_of(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
-def parse_fences(page: Path) -> list[Fence]:
-    fences: list[Fence] = []
-    current: Fence | None = None
-    closing = ""
-    tab: tuple[int, str] | None = None
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-        if current is not None:
-            if line.strip() == closing:
-                fences.append(current)
-                current = None
-            else:
-                current.body.append(line)
-            continue
-        indent = indent_of(line)
-        if tab and line.strip() and indent <= tab[0] and not TAB_RE.match(line):
-            tab = None  # text outside the tab set ends it
-        if match := TAB_RE.match(line):
-            tab = (len(match.group("indent")), match.group("label"))
-        elif match := FENCE_RE.match(line):
-            info = match.group("info")
-            title = TITLE_RE.search(info)
-            current = Fence(
-                page,
-                number,
-                (info.split() or [""])[0].lstrip("{.").rstrip("}"),
-                title.group("title") if title else "",
-                tab[1] if tab and indent > tab[0] else None,
-                info,
-            )
-            closing = match.group("ticks")
-    return fences
+from verify.fences import (
+    all_fences,
+    included_paths,
+    indent_of,
+    pages,
+    parse_fences,
+    timeline_includes,
+)
+from verify.interpreters import find_interpreters, interpreter_release
+from verify.project import ROOT, in_ci
+from verify.snippets import Snippet, discover_snippets, snippet_for_output
+from verify.timeline import FIGURE_OPEN
 
 
 def fail_if(problems: list[str], header: str = "") -> None:
     """Fail with a plain message: what is wrong, where, and the fix."""
     if problems:
         pytest.fail((header + "\n" if header else "") + "\n".join(problems), pytrace=False)
-
-
-def pages() -> list[Path]:
-    return sorted((ROOT / "docs").rglob("*.md"))
-
-
-def all_fences() -> list[Fence]:
-    return [fence for page in pages() for fence in parse_fences(page)]
-
-
-def included_paths() -> dict[str, list[str]]:
-    """Included file (repo-relative) -> where it is included."""
-    found: dict[str, list[str]] = {}
-    for fence in all_fences():
-        for path in fence.includes:
-            found.setdefault(path, []).append(fence.where)
-    return found
 
 
 def test_every_include_exists():
@@ -147,9 +73,7 @@ def test_every_snippet_is_shown_on_a_page():
 def test_every_expected_output_belongs_to_a_snippet():
     stray = []
     for out in sorted((ROOT / "snippets").rglob("*.out")):
-        snippet = out.with_name(
-            VARIANT_RE.sub(".py", out.name) if VARIANT_RE.search(out.name) else out.stem + ".py"
-        )
+        snippet = snippet_for_output(out)
         if not snippet.exists():
             stray.append(f"{out.relative_to(ROOT).as_posix()} (no {snippet.name} beside it)")
     fail_if(
@@ -250,8 +174,6 @@ def test_home_page_names_the_releases_outputs_come_from():
     """docs/index.md names the exact CPython releases the outputs were made and
     checked with (a later patch release can print differently); they must be
     the ones this suite runs. Fails in CI, skips locally with other releases."""
-    from harness import find_interpreters, in_ci, interpreter_release
-
     index = ROOT / "docs" / "index.md"
     if not index.exists():  # a harness self-test project (tests/test_harness.py)
         pytest.skip("no docs/index.md")
@@ -273,25 +195,7 @@ def test_home_page_names_the_releases_outputs_come_from():
         pytest.skip(message)
 
 
-# --- timelines (tests/timeline.py; Contributing, "Timelines") ----------------------
-
-TIMELINE_INCLUDE_RE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["'](?P<path>[^"']+\.timeline\.svg)["']""")
-
-
-def timeline_includes(page: Path) -> list[tuple[int, str, str | None]]:
-    """(line, included SVG, tab label or None) for each timeline include on a page."""
-    found = []
-    tab: tuple[int, str] | None = None
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-        indent = indent_of(line)
-        if tab and line.strip() and indent <= tab[0] and not TAB_RE.match(line):
-            tab = None
-        if match := TAB_RE.match(line):
-            tab = (len(match.group("indent")), match.group("label"))
-        elif match := TIMELINE_INCLUDE_RE.match(line):
-            label = tab[1] if tab and indent > tab[0] else None
-            found.append((number, match.group("path"), label))
-    return found
+# --- timelines (verify/timeline.py; Contributing, "Timelines") ----------------------
 
 
 def test_every_timeline_is_shown_under_its_output():
@@ -338,7 +242,7 @@ def test_every_timeline_is_shown_under_its_output():
                 if rel not in shown:
                     problems.append(
                         f"{fence.where}: {snippet.rel} is not followed by its timeline {rel} "
-                        f"(run `python tests/add_timelines.py`, or add under its output: "
+                        f"(run `make timelines`, or add under its output: "
                         f'{FIGURE_OPEN} --8<-- "{rel}" </figure>)'
                     )
                 elif (len(labels) > 1 or ".py3" in svg.name) and shown[rel] != label:
@@ -363,8 +267,7 @@ def test_every_timeline_figure_is_kept_out_of_search():
 def test_every_timeline_belongs_to_a_snippet():
     stray = []
     for svg in sorted((ROOT / "snippets").rglob("*.timeline.svg")):
-        stem = svg.name.removesuffix(".timeline.svg")
-        stem = re.sub(r"\.py3\d+$", "", stem)
-        if not svg.with_name(stem + ".py").exists():
-            stray.append(f"{svg.relative_to(ROOT).as_posix()} (no {stem}.py beside it)")
+        snippet = snippet_for_output(svg)
+        if not snippet.exists():
+            stray.append(f"{svg.relative_to(ROOT).as_posix()} (no {snippet.name} beside it)")
     fail_if(stray, "Timelines without a snippet (delete them, or restore the snippet):")

@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import ROOT
+
+from verify.fences import all_fences, parse_fences
+from verify.project import ROOT
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -24,8 +26,7 @@ def copy_site_sources(dest: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     if (ROOT / "overrides").is_dir():
         shutil.copytree(ROOT / "overrides", dest / "overrides")
-    (dest / "tests").mkdir()
-    shutil.copy(ROOT / "tests" / "reload_includes.py", dest / "tests")  # mkdocs.yml `hooks:`
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     return dest
 
 
@@ -41,8 +42,6 @@ def mkdocs_build(src: Path, out: Path) -> subprocess.CompletedProcess:
 
 def an_included_snippet() -> tuple[str, str]:
     """(page name, a line of code) of some snippet shown on a page."""
-    from test_pages import all_fences
-
     for fence in all_fences():
         if fence.lang == "python" and fence.includes:
             code = (ROOT / fence.includes[0]).read_text(encoding="utf-8")
@@ -104,13 +103,13 @@ def test_every_code_block_on_a_guide_page_has_a_title(built):
 
 def test_pages_link_our_palette_copy_and_it_is_derived_from_materials(built):
     """docs/stylesheets/palette.css replaces Material's palette stylesheet
-    (tests/palette_css.py says why); after a Material upgrade it must be
+    (verify/site/palette.py says why); after a Material upgrade it must be
     re-derived, and the page must still link it instead of Material's."""
-    import palette_css
+    from verify.site import palette as palette_css
 
-    fix = "run `python tests/palette_css.py` and update the file name in overrides/main.html"
+    fix = "run `python -m tools.palette_css` and update the file name in overrides/main.html"
     assert palette_css.OURS.read_text(encoding="utf-8") == palette_css.derived(), (
-        f"docs/stylesheets/palette.css is not what tests/palette_css.py derives from "
+        f"docs/stylesheets/palette.css is not what tools/palette_css.py derives from "
         f"{palette_css.materials().name} and mkdocs.yml's colours: {fix}"
     )
     result, site = built
@@ -195,7 +194,7 @@ def test_search_finds_each_pitfall_by_its_error_message(built, message, page):
 
 def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
     """`make serve` runs `mkdocs serve --dirty`, where MkDocs rebuilds only
-    pages whose Markdown changed; tests/reload_includes.py adds the
+    pages whose Markdown changed; hooks/reload_includes.py adds the
     pages whose included snippets changed, and everything when a page or the
     config changed. Rebuilds the way `mkdocs serve --dirty` does: a fresh
     config each time, on_startup once, build(dirty=True)."""
@@ -226,7 +225,6 @@ def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
         return marker
 
     def first_include(page: str) -> Path:
-        from test_pages import parse_fences  # the page contract's own parser
 
         fences = parse_fences(src / "docs" / f"{page}.md")
         included = [inc for fence in fences for inc in fence.includes if inc.endswith(".py")]
@@ -234,7 +232,7 @@ def test_dirty_rebuilds_follow_includes(tmp_path, monkeypatch):
         return src / included[0]
 
     pages, before, full_index = rebuild(first=True)
-    fix = "see tests/reload_includes.py"
+    fix = "see hooks/reload_includes.py"
 
     marker = edit(first_include("model"))
     pages, after, index = rebuild()

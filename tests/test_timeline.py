@@ -1,6 +1,6 @@
 """The timeline recorder on every supported Python: what it records, and that
-recording changes nothing a program prints (tests/virtualtime/timeline_recorder.py,
-tests/timeline.py; Contributing, "Timelines")."""
+recording changes nothing a program prints (verify/child/timeline_recorder.py,
+verify/timeline.py; Contributing, "Timelines")."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ import re
 import subprocess
 
 import pytest
-import timeline
-from harness import VERSIONS, interpreter_or_skip, reader_env
+
+from verify import timeline
+from verify.environment import reader_env
+from verify.interpreters import interpreter_or_skip
+from verify.project import VERSIONS
 
 # Everything the recorder must tell apart, and everything it must not disturb:
 # a done callback and a repr, an exception nobody retrieves (logged at exit),

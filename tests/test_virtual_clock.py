@@ -10,7 +10,10 @@ import sys
 import time
 
 import pytest
-from harness import VERSIONS, interpreter_or_skip, reader_env
+
+from verify.environment import reader_env
+from verify.interpreters import interpreter_or_skip
+from verify.project import VERSIONS
 
 PROGRAM = """\
 import asyncio, time
@@ -48,7 +51,7 @@ def test_virtual_clock_installs_without_warnings_and_skips_sleeps(version, tmp_p
     )
     assert result.returncode == 0, (
         f"Python {version}: the virtual clock failed under -W error "
-        f"(tests/virtualtime/sitecustomize.py):\n{result.stderr}"
+        f"(verify/child/sitecustomize.py):\n{result.stderr}"
     )
     assert result.stderr == ""
     # The loop keeps its own class: _UnixSelectorEventLoop, as for a reader.
@@ -108,7 +111,7 @@ def test_threads_wait_on_the_virtual_clock(version, tmp_path):
     assert result.returncode == 0, f"Python {version}:\n{result.stderr}"
     assert result.stdout == "event False 3.5\nqueue empty 5.0\ntotal 635.0\n", (
         f"Python {version}: threads did not wait on the virtual clock "
-        f"(tests/virtualtime/sitecustomize.py):\n{result.stdout}{result.stderr}"
+        f"(verify/child/sitecustomize.py):\n{result.stdout}{result.stderr}"
     )
     assert time.monotonic() - start < 30, "threads waited in real time"
 

@@ -23,34 +23,22 @@ browser the tests are skipped, or fail when `CI=true`.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
-import sys
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser_support import (  # noqa: E402
-    CHROMIUM_ARGS,
-    INSTALL_HINT,
-    REPO,
-    BuildFailed,
-    StaticServer,
-    build_site,
-    find_chromium,
-    site_prefix,
-    wait_build,
-)
+from verify.project import CHROMIUM_INSTALL_HINT, REPO, in_ci
+from verify.site.browser import CHROMIUM_ARGS, find_chromium
+from verify.site.build import BuildFailed, build_site, site_prefix, wait_build
+from verify.site.serve import StaticServer
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = REPO / "screenshots"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def pytest_configure(config):
@@ -71,9 +59,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _no_browser(reason: str):
-    message = f"{reason}; install it with: {INSTALL_HINT}"
-    if IN_CI:
-        pytest.fail(f"CI=true and {message}", pytrace=False)
+    message = f"{reason}; install it with: {CHROMIUM_INSTALL_HINT}"
+    if in_ci():
+        pytest.fail(f"in CI (CI={os.environ['CI']}) and {message}", pytrace=False)
     pytest.skip(message)
 
 
@@ -96,7 +84,7 @@ def browser(chromium_path):
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - depends on the environment
         message = "Python package playwright missing: pip install -r requirements.txt"
-        if IN_CI:
+        if in_ci():
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     manager = sync_playwright().start()
@@ -141,16 +129,6 @@ def _shared_dir(tmp_path_factory) -> Path:
     return shared
 
 
-@contextlib.contextmanager
-def _locked(path: Path):
-    with open(path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The three builds. `prod` and `offline` are built once per run (the
@@ -162,7 +140,7 @@ def site(tmp_path_factory):
     started = time.perf_counter()
     served_job = build_site(served, site_url=server.base_url)
     try:
-        with _locked(shared / "build.lock"):
+        with FileLock(shared / "build.lock"):
             failure = shared / "build-failed.txt"
             if not (shared / "build-done").exists() and not failure.exists():
                 jobs = [

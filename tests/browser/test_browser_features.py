@@ -7,8 +7,11 @@ import re
 import time
 
 import pytest
-from browser_support import docs_page_paths, page_paths, site_prefix, style_work
-from lighthouse import heaviest_page, pages_server
+
+from verify.project import PHONE
+from verify.site.browser import style_work
+from verify.site.build import docs_page_paths, page_paths, site_prefix
+from verify.site.lighthouse import heaviest_page, pages_server
 
 SEARCH_TERM = "TaskGroup"
 SEARCH_PAGE = "many-tasks/"  # "Running many tasks": where TaskGroup is taught
@@ -154,17 +157,17 @@ def test_a_page_is_restyled_whole_only_once_as_it_loads(browser, site, phone):
     Material site. The bundle added two more as it started (instant navigation
     rewriting the stylesheets' addresses, the toggle's color-scheme meta),
     each costing as much as the first on a phone. Counted in a Chromium trace
-    (browser_support.style_work), which does not depend on timing: counting
+    (verify.site.browser.style_work), which does not depend on timing: counting
     from the page's start instead failed on a busy CI machine, where the
     parser's first slice styled most of the page at once.
 
-    Served as GitHub Pages serves it (gzip, `max-age=600`; lighthouse.pages_server):
+    Served as GitHub Pages serves it (gzip, `max-age=600`; verify.site.lighthouse.pages_server):
     the stylesheets' addresses are rewritten as the page loads, which with
     the test server's `no-store` would fetch and apply them a second time."""
     path = heaviest_page(site.prod)
     server = pages_server(site_prefix()).start(site.prod)
     try:
-        options = {"viewport": {"width": 412, "height": 823}} if phone else {}
+        options = {"viewport": PHONE} if phone else {}
         context = browser.new_context(is_mobile=phone, has_touch=phone, **options)
         work = style_work(browser, context.new_page(), server.base_url + path)
         context.close()

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import REPO, docs_page_paths, page_id
-from test_pages import parse_fences
+
+from verify.fences import parse_fences
+from verify.project import PHONE, REPO
+from verify.site.build import docs_page_paths, page_id
 
 AXE = Axe()
 # The bar. Lesser findings are listed in the terminal summary; the one
 # left on every page with code, landmark-unique (moderate), is Material's own
 # JavaScript wrapping each code block's copy button in an unlabelled <nav>.
 FAILING_IMPACTS = {"serious", "critical"}
-PHONE = {"width": 375, "height": 740}
 KEY_PAGES = ["", "many-tasks/", "contributing/"]  # screenshots of these
 
 # Wait for CSS transitions (the palette switch fades colours), at most 2 s.
@@ -91,7 +92,7 @@ def switch_palette(page) -> str:
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
     # Colours fade to the new scheme (our palette.css keeps transitions on while
-    # switching; tests/palette_css.py): judge them once they have arrived.
+    # switching; tools/palette_css.py): judge them once they have arrived.
     page.evaluate(SETTLE)
     return page.evaluate("document.body.dataset.mdColorScheme")
 

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import REPO, docs_page_paths, page_paths, site_url
-from sitelinks import check_site
+
+from verify.project import REPO
+from verify.site.build import docs_page_paths, page_paths, site_url
+from verify.site.links import check_site
 
 SITE_URL = site_url()
 

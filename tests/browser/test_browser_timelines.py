@@ -4,22 +4,19 @@ its text and bars stand out from the page (Contributing, "Timelines")."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from browser_support import REPO
+
+from verify.project import INCLUDE_RE, PHONE, REPO
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 375, "height": 740}
-INCLUDE = re.compile(r"""^\s*--8<--\s+["'][^"']+\.timeline\.svg["']""", re.MULTILINE)
 
 
 def pages_with_timelines() -> list[str]:
     """Site paths ('cancellation/') of the pages that include a timeline."""
     found = []
     for page in sorted((REPO / "docs").glob("*.md")):
-        if INCLUDE.search(page.read_text(encoding="utf-8")):
+        includes = INCLUDE_RE.finditer(page.read_text(encoding="utf-8"))
+        if any(m.group("path").endswith(".timeline.svg") for m in includes):
             found.append("" if page.stem == "index" else page.stem + "/")
     return found
 

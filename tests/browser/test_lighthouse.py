@@ -12,7 +12,14 @@ matter most from regressing. Lighthouse comes from the npm registry
 from __future__ import annotations
 
 import pytest
-from lighthouse import CATEGORIES, LIGHTHOUSE_DIR, heaviest_page, rank_comparison, run_jobs
+
+from verify.site.lighthouse import (
+    CATEGORIES,
+    LIGHTHOUSE_DIR,
+    heaviest_page,
+    rank_comparison,
+    run_jobs,
+)
 
 
 @pytest.fixture(scope="module")

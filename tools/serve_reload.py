@@ -1,11 +1,11 @@
 """Save-to-reload time of `mkdocs serve` for a snippet edit (`make bench`).
 
 Measures the README's command, `mkdocs serve --dirty` (which rebuilds only
-the pages an edit changes; tests/reload_includes.py), and beside it
+the pages an edit changes; hooks/reload_includes.py), and beside it
 a plain `mkdocs serve`, which rebuilds every page.
 
 Copies the site's sources (mkdocs.yml, docs/, snippets/, overrides/ and the
-hook tests/reload_includes.py) into a
+hook hooks/reload_includes.py) into a
 temporary directory, runs `mkdocs serve` there on a free port, opens the page
 that includes one snippet in Chromium, then edits that snippet (appends a
 comment line) several times. For each edit it measures, from the moment the
@@ -13,7 +13,7 @@ file is written, until the browser shows the page with the edited code: the
 file watch, the rebuild, live reload's poll and the page load. The working
 tree is never touched.
 
-    .venv/bin/python tests/browser/serve_reload.py [--edits 3] [--page model] [--dirty-only]
+    .venv/bin/python -m tools.serve_reload [--edits 3] [--page model] [--dirty-only]
 """
 
 from __future__ import annotations
@@ -30,11 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from verify.project import REPO
+from verify.site.browser import chromium
 
-from browser_support import REPO, chromium  # noqa: E402
-
-SOURCES = ["mkdocs.yml", "docs", "snippets", "overrides", "tests/reload_includes.py"]
+SOURCES = ["mkdocs.yml", "docs", "snippets", "overrides", "hooks"]
 
 
 def free_port() -> int:

@@ -13,8 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, discover_snippets, find_interpreters, run_snippet  # noqa: E402
+from tools.page_weight import default_config
+from verify.interpreters import find_interpreters
+from verify.project import ROOT
+from verify.running import run_snippet
+from verify.snippets import discover_snippets
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -93,7 +96,7 @@ def snippet_figures() -> None:
         f"  per 100 snippet runs: {wall * 100 / max(runs, 1):.2f} s (target <= 6 s); "
         f"a fresh interpreter for every run would cost at least "
         f"{floor_cost * 100 / max(runs, 1) / cores:.2f} s per 100 ({runs} bare starts on "
-        f"{cores} cores): the warm interpreter (forkserver.py) saves that"
+        f"{cores} cores): the warm interpreter (verify/child/forkserver.py) saves that"
     )
 
 
@@ -102,9 +105,6 @@ def build_figures(runs: int = 5) -> None:
     expands the same snippets (same nav and Markdown extensions: the pages
     come out the same, only the theme configuration differs). Alternating
     runs from the repo root, medians of wall time."""
-    sys.path.insert(0, str(ROOT / "tests" / "browser"))
-    from page_weight import default_config
-
     times: dict = {"ours": [], "default": []}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -123,28 +123,17 @@ def build_figures(runs: int = 5) -> None:
     )
 
 
+def print_tool(module: str) -> None:
+    """Run one of the site tools (python -m tools.X) and print what it printed."""
+    command = [sys.executable, "-m", module]
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    print("\n" + (result.stdout.strip() or f"{module}: failed\n{result.stderr.strip()}"))
+
+
 def site_figures() -> None:
     """Lighthouse beside the default build, and save-to-reload under `mkdocs serve`."""
-    for script in ("lighthouse.py", "serve_reload.py"):
-        result = subprocess.run(
-            [sys.executable, ROOT / "tests" / "browser" / script],
-            cwd=ROOT,
-            env=ENV,
-            capture_output=True,
-            text=True,
-        )
-        print("\n" + (result.stdout.strip() or f"{script}: failed\n{result.stderr.strip()}"))
-
-
-def page_weight() -> None:
-    script = ROOT / "tests" / "browser" / "page_weight.py"
-    if not script.exists():
-        print("\npage weight: tests/browser/page_weight.py not found")
-        return
-    result = subprocess.run(
-        [sys.executable, script], cwd=ROOT, env=ENV, capture_output=True, text=True
-    )
-    print("\n" + (result.stdout.strip() or f"page weight: failed\n{result.stderr.strip()}"))
+    print_tool("tools.lighthouse")
+    print_tool("tools.serve_reload")
 
 
 def timeline_figures() -> None:
@@ -190,5 +179,5 @@ if __name__ == "__main__":
         snippet_figures()
         timeline_figures()
     build_figures()
-    page_weight()
+    print_tool("tools.page_weight")
     site_figures()

@@ -24,7 +24,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from verify.project import REPO
+
 CACHE = REPO / ".cache" / "fonts"
 VERSION = "5.3.0"  # of the Fontsource packages; pinned so the figures are reproducible
 MODELS = ("static", "variable")

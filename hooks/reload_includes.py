@@ -17,21 +17,19 @@ builds into:
 
 It does nothing unless MkDocs was started with `--dirty`: `mkdocs build` and a
 plain `mkdocs serve` build every page anyway. Zensical does not run MkDocs
-hooks, and does not need this one. It lives in tests/ with the project's
-other tools, not in overrides/: Zensical publishes every file of that folder.
+hooks, and does not need this one. It lives in hooks/, not in overrides/:
+Zensical publishes every file of that folder.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 import jinja2
 
-# The include lines pymdownx.snippets expands (tests/harness.py INCLUDE_RE).
-INCLUDE_RE = re.compile(r"""^\s*-+8<-+\s+["']([^"':]+)(?::[^"']*)?["']\s*$""", re.MULTILINE)
+from verify.project import INCLUDE_RE  # the include lines pymdownx.snippets expands
 
 _dirty = False
 
@@ -89,7 +87,8 @@ def on_files(files, config):
     for page in pages:
         markdown = Path(page.abs_src_path).read_text(encoding="utf-8")
         # Include paths are relative to the working directory (base_path ".").
-        newest = max([newest_shared, *map(_mtime, INCLUDE_RE.findall(markdown))])
+        included = [m.group("path") for m in INCLUDE_RE.finditer(markdown)]
+        newest = max([newest_shared, *map(_mtime, included)])
         if newest > _mtime(page.abs_dest_path):
             stale.append(page)
     # Material's search plugin, on a dirty build, swaps the entries of the

@@ -8,8 +8,7 @@ Material's palette.css has
 and its bundle sets `data-md-color-switching` on <body> as each page starts
 (also when nobody switches), reads a computed style, then removes it. That
 rule makes each change of the attribute restyle every element of the page:
-on the heaviest page it was half the style work of a load (Contributing,
-Benchmark). Without it, switching light/dark may animate a colour for a moment.
+on the heaviest page it was half the style work of a load (tools/README.md). Without it, switching light/dark may animate a colour for a moment.
 
 It also drops the rules for colours the site does not use: Material's file
 defines all 21 primary and 17 accent colours (11.9 KB); mkdocs.yml's palette
@@ -21,18 +20,17 @@ overrides/main.html links this copy instead of Material's (by file name, so a
 Material release with another palette file name links its own again), and
 tests/test_site.py checks that this copy is what this script derives now.
 
-Usage: python tests/palette_css.py      (after upgrading mkdocs-material)
+Written by `python -m tools.palette_css` (after upgrading mkdocs-material).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import material
 
-ROOT = Path(__file__).resolve().parent.parent
+from verify.project import REPO as ROOT
 OURS = ROOT / "docs" / "stylesheets" / "palette.css"
 RULE = re.compile(r"\[data-md-color-switching\] \*,[^{}]*\{[^{}]*\}")
 MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
@@ -110,12 +108,6 @@ def derived() -> str:
     header = (
         f"/* {materials().name} of mkdocs-material without its data-md-color-switching"
         f" rule, for the colours {', '.join(sorted(colours))} only: written by"
-        " tests/palette_css.py */\n"
+        " tools/palette_css.py */\n"
     )
     return header + _keep_used(rules, colours) + "\n"
-
-
-if __name__ == "__main__":
-    OURS.write_text(derived(), encoding="utf-8")
-    print(f"wrote {OURS.relative_to(ROOT)} from {materials().name}")
-    sys.exit(0)

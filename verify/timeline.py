@@ -1,6 +1,6 @@
 """Draw an example's timeline (SVG) from the trace its run recorded.
 
-The trace comes from tests/virtualtime/timeline_recorder.py (JSON: tasks with
+The trace comes from verify/child/timeline_recorder.py (JSON: tasks with
 their steps, waits and ends; cancel requests). One lane per task, time left
 to right on a labelled axis in seconds; a step is a solid bar (at least a few
 units wide: on the virtual clock a step takes no time), a wait a thin line

@@ -1,7 +1,7 @@
 // Run a batch of Lighthouse audits in one Chromium; called by lighthouse.py.
 //
 //   LIGHTHOUSE_DIR=.cache/lighthouse CHROME_PATH=/usr/bin/chromium CHROME_FLAGS='[...]' \
-//     node tests/browser/lighthouse_runner.mjs < jobs.json
+//     node tools/lighthouse_runner.mjs < jobs.json
 //
 // jobs.json is a list of {key, url, preset: "mobile"|"desktop", categories}.
 // Prints one JSON line per job: the category scores, the timing audits, the
@@ -22,7 +22,7 @@ for await (const chunk of process.stdin) chunks.push(chunk);
 const jobs = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  // Flags come from lighthouse.py (browser_support.CHROMIUM_ARGS), one list for all.
+  // Flags come from lighthouse.py (verify/site/browser.py CHROMIUM_ARGS), one list for all.
   chromeFlags: [...new Set(JSON.parse(process.env.CHROME_FLAGS || '["--headless=new"]'))],
 });
 
@@ -40,7 +40,7 @@ const TIMINGS = [
 // In the load Lighthouse recorded (unthrottled, before it simulates a phone),
 // did the first paint come before the parser task that ran Material's bundle?
 // Then the simulated FCP does not wait for the bundle, and TBT counts both of
-// its long tasks (Contributing, "Why the home page's TBT goes either way").
+// its long tasks (tools/README.md; the investigation is in docs/contributing.md's git history).
 // null when the trace has no bundle or no paint.
 function paintBeforeBundle(trace) {
   const events = trace?.traceEvents || [];

@@ -1,7 +1,7 @@
 """Lighthouse figures of the site beside a default Material build of the same
 pages, measured in the same run (`make bench`).
 
-    .venv/bin/python tests/browser/lighthouse.py [--runs 5] [--no-categories] [--json]
+    .venv/bin/python -m tools.lighthouse [--runs 5] [--no-categories] [--json]
 
 Every site is built strictly from the same Markdown with the same Markdown
 extensions (so the same snippets are expanded); the default one has
@@ -29,41 +29,28 @@ below 100 on one of our pages.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import json
-import math
-import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser_support import (  # noqa: E402
-    CHROMIUM_ARGS,
-    REPO,
-    StaticServer,
-    build_site,
-    find_chromium,
-    page_paths,
-    site_prefix,
-    wait_build,
+from tools.page_weight import default_config
+from verify.project import PHONE
+from verify.site.browser import chromium as launch_chromium
+from verify.site.browser import find_chromium
+from verify.site.browser import style_work as count_style_work
+from verify.site.build import build_site, page_paths, site_prefix, wait_build
+from verify.site.lighthouse import (
+    CATEGORIES,
+    ensure_lighthouse,
+    heaviest_page,
+    pages_server,
+    rank_comparison,
+    run_jobs,
 )
-from page_weight import default_config  # noqa: E402
 
-LIGHTHOUSE_DIR = REPO / ".cache" / "lighthouse"
-LIGHTHOUSE_SPEC = "lighthouse@13"
-RUNNER = Path(__file__).resolve().parent / "lighthouse_runner.mjs"
-CATEGORIES = ["accessibility", "best-practices", "seo"]
-NOT_GUIDE = {"", "404.html", "api/", "contributing/"}
 # Performance is measured on three sites: ours; the default Material build of
 # the same pages (the issue's baseline); and that default with `font: false`.
 # The default links a Google Fonts stylesheet in <head>. This machine cannot
@@ -71,134 +58,18 @@ NOT_GUIDE = {"", "404.html", "api/", "contributing/"}
 # later than without it (1.5 s against 0.9 s on the heaviest page), and TBT
 # counts only what follows the first paint. "no-fonts" is the default as our
 # site must be (no third-party request): it shows how much of the default's
-# TBT comes from that request (Contributing, "Served compressed").
+# TBT comes from that request (the git history of docs/contributing.md, "Served compressed").
 PERF_SITES = ("ours", "default", "no-fonts")
 
 
-def ensure_lighthouse() -> str:
-    """Install Lighthouse from the npm registry into .cache/lighthouse once;
-    return its version."""
-    package = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "package.json"
-    if not package.exists():
-        if not shutil.which("npm"):
-            raise SystemExit("lighthouse: npm not found (sudo apt-get install -y npm)")
-        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
-        manifest = LIGHTHOUSE_DIR / "package.json"
-        if not manifest.exists():
-            manifest.write_text('{"private": true}\n', encoding="utf-8")
-        print(f"installing {LIGHTHOUSE_SPEC} into {LIGHTHOUSE_DIR} ...", flush=True)
-        subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", LIGHTHOUSE_SPEC],
-            cwd=LIGHTHOUSE_DIR,
-            check=True,
-        )
-    return json.loads(package.read_text(encoding="utf-8"))["version"]
-
-
-def run_jobs(jobs: list[dict], chromium: str) -> list[dict]:
-    """Run Lighthouse jobs in one Chromium (lighthouse_runner.mjs)."""
-    if not jobs:
-        return []
-    result = subprocess.run(
-        ["node", str(RUNNER)],
-        input=json.dumps(jobs),
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "CHROME_PATH": chromium,
-            "LIGHTHOUSE_DIR": str(LIGHTHOUSE_DIR),
-            # The same quiet flags as the browser tests (browser_support.CHROMIUM_ARGS).
-            "CHROME_FLAGS": json.dumps(["--headless=new", "--no-sandbox", *CHROMIUM_ARGS]),
-        },
-        cwd=REPO,
-    )
-    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    if result.returncode != 0 or len(rows) != len(jobs):
-        raise RuntimeError(f"lighthouse failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return rows
-
-
-class _GitHubPagesHeaders:
-    """Served as GitHub Pages serves a site, in the two ways that change what
-    Lighthouse measures:
-
-    * cache headers (`max-age=600`), instead of the test server's `no-store`.
-      Instant navigation rewrites every relative `href` on load, stylesheets
-      included, and with `no-store` the browser downloads and applies each
-      stylesheet a second time, which no reader of the deployed site pays
-      for. Lighthouse empties the cache before each run, so every run is
-      still a first visit;
-    * text files gzip-compressed when the browser accepts it. Lighthouse's
-      simulated slow network times each file by the bytes it transferred:
-      uncompressed, Material's stylesheet and bundle (138 KB and 114 KB)
-      put every site's simulated first paint about a second later than a
-      reader of the deployed site sees it (Contributing, "Served compressed").
-    """
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")
-        http.server.SimpleHTTPRequestHandler.end_headers(self)
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path) and urllib.parse.urlsplit(self.path).path.endswith("/"):
-            path = os.path.join(path, "index.html")
-        if (
-            "gzip" not in self.headers.get("Accept-Encoding", "")
-            or os.path.splitext(path)[1] not in _COMPRESSED
-            or not os.path.isfile(path)
-        ):
-            return http.server.SimpleHTTPRequestHandler.send_head(self)
-        body = _gzipped(path, os.stat(path).st_mtime_ns)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-# What GitHub Pages compresses, of the file types a built site has.
-_COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
-
-
-@functools.lru_cache(maxsize=512)
-def _gzipped(path: str, mtime_ns: int) -> bytes:
-    """The file gzip-compressed, once per version (not on every request)."""
-    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
-
-
-def pages_server(prefix: str) -> StaticServer:
-    server = StaticServer(prefix)
-    server._handler = type("Handler", (_GitHubPagesHeaders, server._handler), {})
-    return server
-
-
-def heaviest_page(site_dir: Path) -> str:
-    """The guide page with the most HTML (not home, 404, API index, contributing)."""
-
-    def size(path: str) -> int:
-        return (site_dir / path / "index.html").stat().st_size
-
-    guide = [p for p in page_paths(site_dir) if p not in NOT_GUIDE and p.endswith("/")]
-    return max(guide, key=size)
-
-
-def style_work(urls: dict) -> dict:
-    """browser_support.style_work of each URL at phone size (a touch screen,
+def phone_style_work(urls: dict) -> dict:
+    """verify.site.browser.style_work of each URL at phone size (a touch screen,
     as Lighthouse's mobile preset emulates)."""
-    from browser_support import chromium
-    from browser_support import style_work as count
-
     counts = {}
-    with chromium() as browser:
+    with launch_chromium() as browser:
         for key, url in urls.items():
-            context = browser.new_context(
-                viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True
-            )
-            counts[key] = count(browser, context.new_page(), url)
+            context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+            counts[key] = count_style_work(browser, context.new_page(), url)
             context.close()
     return counts
 
@@ -257,7 +128,7 @@ def measure(runs: int, categories: bool) -> dict:
                             }
                         )
             started = time.perf_counter()
-            work = style_work(
+            work = phone_style_work(
                 {
                     f"{site}|{page}": bases[site] + page
                     for page in perf_pages
@@ -294,32 +165,6 @@ def measure(runs: int, categories: bool) -> dict:
         "categories": cat,
         "seconds": seconds,
     }
-
-
-def rank_comparison(ours: list[float], default: list[float]) -> tuple[float, float]:
-    """How often ours is above the default, and whether that is chance.
-
-    Returns the share of (ours, default) run pairs in which ours is higher
-    (ties count half; 0.5 means no difference) and the two-sided p-value of
-    the Mann-Whitney U test for it (normal approximation, tie-corrected).
-    Five runs a side cannot give p below about 0.01, and one run's TBT on the
-    home page ranges over 200 ms, so a difference of medians alone decides
-    little: this says whether the runs rank the two sites at all.
-    """
-    n1, n2 = len(ours), len(default)
-    if not n1 or not n2:
-        raise ValueError("rank_comparison needs runs on both sides")
-    u = sum((a > b) + 0.5 * (a == b) for a in ours for b in default)
-    n = n1 + n2
-    counts: dict = {}
-    for value in [*ours, *default]:
-        counts[value] = counts.get(value, 0) + 1
-    ties = sum(t**3 - t for t in counts.values())
-    variance = n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1)))
-    if variance == 0:  # every run the same value
-        return u / (n1 * n2), 1.0
-    z = (abs(u - n1 * n2 / 2) - 0.5) / math.sqrt(variance)  # continuity-corrected
-    return u / (n1 * n2), min(1.0, math.erfc(max(z, 0.0) / math.sqrt(2)))
 
 
 def _median(rows: list[dict], get) -> float:

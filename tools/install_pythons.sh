@@ -2,8 +2,8 @@
 # Install the CPythons that PyPI, pyenv and uv cannot give us here (3.14, 3.15 and
 # the newest 3.13) from Debian's package archive, into .cache/pythons/<X.Y.Z>/.
 #
-#   tests/install_pythons.sh            # 3.13 3.14 3.15
-#   tests/install_pythons.sh 3.15       # just one
+#   tools/install_pythons.sh            # 3.13 3.14 3.15
+#   tools/install_pythons.sh 3.15       # just one
 #
 # How: Debian's unstable suite ships these interpreters as binary packages. We
 # download each one's dependency closure (its own C library included) with

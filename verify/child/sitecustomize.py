@@ -434,7 +434,7 @@ def start_run():
     global _recorder, _perf_offset, _wall_offset
     _perf_offset = _real_perf_counter() - _now
     _wall_offset = _real_time() - _now
-    if os.environ.get("TIMELINE_TRACE"):  # the harness asks for a timeline (tests/timeline.py)
+    if os.environ.get("TIMELINE_TRACE"):  # the harness asks for a timeline (verify/timeline.py)
         import timeline_recorder
 
         _recorder = timeline_recorder.install(_monotonic, lambda: _real)

@@ -5,7 +5,7 @@ figures for a default Material site built from the same pages (same nav and
 Markdown extensions, but `theme: {name: material}` and nothing else), so a
 change that makes our pages heavier than stock Material shows up.
 
-    .venv/bin/python tests/browser/page_weight.py [--json] [--check]
+    .venv/bin/python -m tools.page_weight [--json] [--check]
 
 Both sites are built strictly into temporary directories, served from
 127.0.0.1, and loaded with an empty cache. The default site is measured twice:
@@ -32,18 +32,11 @@ import time
 import urllib.parse
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser_support import (  # noqa: E402
-    CONFIG,
-    REPO,
-    StaticServer,
-    build_site,
-    chromium,
-    site_prefix,
-    wait_build,
-)
-from google_fonts_replica import MODELS, GoogleFontsReplica  # noqa: E402
+from tools.google_fonts_replica import MODELS, GoogleFontsReplica
+from verify.project import REPO
+from verify.site.browser import chromium
+from verify.site.build import CONFIG, build_site, site_prefix, wait_build
+from verify.site.serve import StaticServer
 
 
 def _top_level_block(text: str, key: str) -> str:

@@ -1,6 +1,6 @@
 """The API index (docs/api.md): every Task/Future name, where an executed snippet shows it.
 
-`python tests/api_index.py --write` (or `make api-index`) regenerates the page
+`python -m tools.api_index --write` (or `make api-index`) regenerates the page
 from the list below and the snippets' source; tests/test_api.py fails when a
 name has no demonstrating snippet or when the page is out of date.
 """
@@ -8,12 +8,10 @@ name has no demonstrating snippet or when the page is out of date.
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, Snippet, discover_snippets  # noqa: E402
+from verify.project import ROOT
+from verify.snippets import Snippet, discover_snippets
 
 DOCS = "https://docs.python.org/3/library/"
 
@@ -216,7 +214,7 @@ with its verified output).
 
 !!! info "Generated"
     This table is generated from the examples themselves
-    (`python tests/api_index.py --write`); a test fails when a name has no
+    (`python -m tools.api_index --write`); a test fails when a name has no
     example or when the table is out of date.
 
 | Name | Since | Shown in |
@@ -235,10 +233,8 @@ FOOTER = """
 """
 
 
-if __name__ == "__main__":
+def write() -> str:
+    """Rewrite docs/api.md; its path, relative to the repo."""
     target = ROOT / "docs" / "api.md"
-    if "--write" in sys.argv:
-        target.write_text(render(), encoding="utf-8")
-        print(f"wrote {target.relative_to(ROOT)}")
-    else:
-        print(render())
+    target.write_text(render(), encoding="utf-8")
+    return target.relative_to(ROOT).as_posix()

@@ -13,7 +13,7 @@ a new tab set, so these tabs do not join the output's). Idempotent: a page
 that already shows a timeline is left alone. Review the diff, then move the
 figure where the prose points at it if need be.
 
-Usage: python tests/add_timelines.py [docs/page.md ...]   (default: every page)
+Usage: python -m tools.add_timelines [docs/page.md ...]   (default: every page)
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, Snippet  # noqa: E402
-from test_pages import indent_of, parse_fences, timeline_includes  # noqa: E402
-from timeline import FIGURE_OPEN  # noqa: E402
+from verify.fences import indent_of, parse_fences, timeline_includes
+from verify.project import ROOT
+from verify.snippets import Snippet
+from verify.timeline import FIGURE_OPEN
 
 
 def figure(rel: str, indent: str = "") -> list[str]:

@@ -1,6 +1,6 @@
 """Run a test suite N times while other processes keep every core busy.
 
-`python tests/stress.py N [TESTS...]`: TESTS are pytest paths, the snippet suite
+`python -m tools.stress N [TESTS...]`: TESTS are pytest paths, the snippet suite
 (tests/test_snippets.py) by default. `make stress` runs the snippets 20 times,
 `make stress-browser` the browser tests 3 times (a CI run once failed on a
 timing the browser tests met only on a busy machine).
@@ -18,12 +18,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from verify.project import ROOT
+
 COUNTS = re.compile(r"\d+ (passed|failed|errors?)\b.* in [\d.]+s")
 
 
 def main() -> int:
-    # Read here, not at import: pytest imports this file when collecting tests/.
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     tests = sys.argv[2:] or ["tests/test_snippets.py"]
     burners = [
@@ -53,6 +53,9 @@ def main() -> int:
             counts = [line for line in result.stdout.splitlines() if COUNTS.search(line)]
             summary = counts[-1] if counts else f"exit code {result.returncode}, no count line"
             print(f"run {run:2}: {time.perf_counter() - start:5.1f} s  {summary}", flush=True)
+            for line in result.stdout.splitlines():  # real-clock retries (verify/realclock.py)
+                if "retried alone" in line:
+                    print(f"        {line.strip()}")
             if result.returncode != 0:
                 failures += 1
                 print(result.stdout[-5000:])

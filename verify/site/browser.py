@@ -1,0 +1,103 @@
+"""Debian's Chromium, driven by Playwright (never a Playwright-downloaded browser)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+
+from verify.project import CHROMIUM_INSTALL_HINT as INSTALL_HINT
+
+# Material's JavaScript bundle, as the trace names the script it evaluates.
+BUNDLE_RE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+
+# Flags for a quiet, deterministic headless Chromium that never phones home.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    CHROMIUM_ARGS.append("--no-sandbox")
+
+def find_chromium() -> str | None:
+    """Path of a system Chromium, or None.
+
+    `CHROMIUM_PATH`, when set, is the only candidate (set it to a missing
+    path to see how the tests behave without a browser).
+    """
+    if "CHROMIUM_PATH" in os.environ:
+        candidates = [os.environ["CHROMIUM_PATH"]]
+    else:
+        candidates = ["/usr/bin/chromium"]
+        candidates += [shutil.which(n) for n in ("chromium", "chromium-browser")]
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+@contextlib.contextmanager
+def chromium():
+    """Yield a launched headless Chromium (Playwright sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    path = find_chromium()
+    if path is None:
+        raise FileNotFoundError(f"no Chromium found; install it: {INSTALL_HINT}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def style_work(browser, page, url: str, settle_ms: int = 2000) -> dict:
+    """Load `url` in `page` under a Chromium trace and count the style work
+    while it loads and settles: elements restyled in all, elements on the
+    page, and whole-page restyles from the start of Material's bundle on (a
+    restyle of at least 3/4 of the elements).
+
+    Before the bundle, the parser styles the page in slices as the HTML
+    streams in: first styles, not restyles, and how many elements one slice
+    holds depends on the machine's load (on a busy machine one slice can hold
+    most of the page). From the bundle on the whole page is parsed, so a
+    large recalculation is a restyle: one on a default Material site, as the
+    bundle starts (it swaps the root's `no-js` class for `js`), more when the
+    bundle changes what applies to every element. Counted that way, the number does not
+    move with the load; the total restyled varies a little with the slices."""
+    import json
+
+    browser.start_tracing(page=page, categories=["devtools.timeline"])
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(settle_ms)
+    trace = json.loads(browser.stop_tracing())
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    bundle = [
+        e["ts"]
+        for e in events
+        if e["name"] == "EvaluateScript"
+        and BUNDLE_RE.search((e.get("args", {}).get("data") or {}).get("url", ""))
+    ]
+    if not bundle:
+        raise AssertionError(
+            f"{url}: no evaluation of Material's bundle (assets/javascripts/bundle.*.min.js)"
+            " in the trace; if the theme renamed it, update BUNDLE_RE in"
+            " verify/site/browser.py"
+        )
+    restyles = [
+        (e["ts"], e.get("args", {}).get("elementCount", 0))
+        for e in events
+        if e["name"] == "UpdateLayoutTree"
+    ]
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    return {
+        "restyled": sum(n for _, n in restyles),
+        "elements": elements,
+        "full_restyles": sum(1 for ts, n in restyles if ts >= min(bundle) and n >= 0.75 * elements),
+    }
