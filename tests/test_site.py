@@ -170,6 +170,12 @@ PITFALL_MESSAGES = [
     ("Can't pickle local object", "real-programs"),
     ("Can't get local object", "real-programs"),
     ("KeyboardInterrupt", "real-programs"),
+    ("cannot reuse already awaited coroutine", "real-programs"),
+    ("TaskGroup <TaskGroup> has not been entered", "many-tasks"),
+    ("TaskGroup <TaskGroup entered> is finished", "many-tasks"),
+    ("has not been entered", "many-tasks"),
+    ("is finished", "many-tasks"),
+    ("is shutting down", "many-tasks"),
 ]
 
 
