@@ -166,6 +166,7 @@ PITFALL_MESSAGES = [
     ("There is no current event loop in thread 'MainThread'.", "edge-cases"),
     ("DeprecationWarning: There is no current event loop", "edge-cases"),
     ("Task exception was never retrieved", "edge-cases"),
+    ("Event loop is closed", "edge-cases"),
     ("Task exception was never retrieved", "real-programs"),
     ("Can't pickle local object", "real-programs"),
     ("Can't get local object", "real-programs"),
