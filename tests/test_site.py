@@ -171,6 +171,8 @@ PITFALL_MESSAGES = [
     ("Can't pickle local object", "real-programs"),
     ("Can't get local object", "real-programs"),
     ("KeyboardInterrupt", "real-programs"),
+    ("The executor did not finishing joining its threads", "threads"),
+    ("The executor did not finishing joining its threads", "pitfalls"),
 ]
 
 
