@@ -177,6 +177,8 @@ PITFALL_MESSAGES = [
     ("has not been entered", "many-tasks"),
     ("is finished", "many-tasks"),
     ("is shutting down", "many-tasks"),
+    ("The executor did not finishing joining its threads", "threads"),
+    ("The executor did not finishing joining its threads", "pitfalls"),
 ]
 
 
