@@ -231,3 +231,39 @@ def test_the_tabs_are_right_before_any_script_file_runs(open_context, site):
     assert wrong_sets(page, "3.12") == []
     page.goto(site.url(NEEDS_315[0]))
     assert page.locator(".python-picker-note").count() > 0
+
+
+def test_a_link_to_one_tab_opens_it_and_the_picker_follows(open_context, site):
+    """A tab's own link (#__tabbed_N_M) opens that tab. Material's
+    content.tabs.link treats it as a click on the tab, and so does the
+    picker: it chooses the version of that tab's range nearest the choice,
+    and every tab set follows."""
+    context = open_context()
+    page = context.new_page()
+    page.goto(site.url(TABBED))
+    first, label = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content .tabbed-set')]
+             .map(set => set.querySelector(':scope > input'))
+             .filter(input => !input.checked)
+             .map(input => [input.id, document.querySelector(
+                 `label[for="${input.id}"]`).textContent.trim()])[0]"""
+    )
+    m = LABEL.match(label)
+    version = f"3.{min(int(m[2] or m[1]), int(NEWEST.split('.')[1]))}"
+    page.goto(site.url(TABBED) + "#" + first)
+    page.wait_for_function(f"document.getElementById('__python').value === {version!r}")
+    assert page.evaluate(f"document.getElementById({first!r}).checked")
+    assert wrong_sets(page, version) == []
+    assert not context.watch.problems()
+
+
+def test_the_address_follows_a_new_choice(open_context, site):
+    context = open_context()
+    page = context.new_page()
+    page.goto(site.url(TABBED) + "?python=3.12")
+    picker(page).select_option("3.10")
+    assert page.evaluate("location.search") == "?python=3.10"
+    page.reload()
+    assert picker(page).input_value() == "3.10"
+    assert wrong_sets(page, "3.10") == []
+    assert not context.watch.problems()

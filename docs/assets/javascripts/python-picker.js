@@ -12,7 +12,9 @@
      does not link it again: no loop, and the clicked tab set stays where it
      was on the screen;
    - instant navigation: each new page is applied again (Material's
-     document$), which changes nothing when the page's own pass already ran.
+     document$), which changes nothing when the page's own pass already ran;
+   - a link that set the version (?python=3.12) is kept up to date, so the
+     address names what the page shows.
 
    Nothing is announced: the tabs switch as if clicked, quietly. */
 (function (api) {
@@ -24,7 +26,13 @@
     var top = keep && keep.getBoundingClientRect().top;
     api.version = select.value = version;
     api.store(version);
-    api.apply(true);
+    api.apply(true, true);
+    // A link that set the version (?python=3.12) now names the new one.
+    if (/[?&]python=/.test(location.search)) {
+      var url = new URL(location.href);
+      url.searchParams.set("python", version);
+      history.replaceState(history.state, "", url);
+    }
     if (keep) window.scrollBy(0, keep.getBoundingClientRect().top - top);
   }
 
