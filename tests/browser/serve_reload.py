@@ -4,8 +4,8 @@ Measures the README's command, `mkdocs serve --dirty` (which rebuilds only
 the pages an edit changes; tests/reload_includes.py), and beside it
 a plain `mkdocs serve`, which rebuilds every page.
 
-Copies the site's sources (mkdocs.yml, docs/, snippets/, overrides/ and the
-hook tests/reload_includes.py) into a
+Copies the site's sources (mkdocs.yml, docs/, snippets/, includes/, overrides/
+and the hook tests/reload_includes.py) into a
 temporary directory, runs `mkdocs serve` there on a free port, opens the page
 that includes one snippet in Chromium, then edits that snippet (appends a
 comment line) several times. For each edit it measures, from the moment the
@@ -34,7 +34,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_support import REPO, chromium  # noqa: E402
 
-SOURCES = ["mkdocs.yml", "docs", "snippets", "overrides", "tests/reload_includes.py"]
+SOURCES = [
+    "mkdocs.yml",
+    "docs",
+    "snippets",
+    "includes",
+    "overrides",
+    "tests/reload_includes.py",
+]
 
 
 def free_port() -> int:
