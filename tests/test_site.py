@@ -21,7 +21,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def copy_site_sources(dest: Path) -> Path:
     """A scratch copy of what a build reads, so tests never touch the checkout's site/."""
-    for name in ("docs", "snippets"):
+    for name in ("docs", "snippets", "includes"):  # includes/: mkdocs.yml auto_append
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     if (ROOT / "overrides").is_dir():

@@ -4,8 +4,8 @@ Measures the README's command, `mkdocs serve --dirty` (which rebuilds only
 the pages an edit changes; hooks/reload_includes.py), and beside it
 a plain `mkdocs serve`, which rebuilds every page.
 
-Copies the site's sources (mkdocs.yml, docs/, snippets/, overrides/ and the
-hook hooks/reload_includes.py) into a
+Copies the site's sources (mkdocs.yml, docs/, snippets/, includes/, overrides/
+and the hook hooks/reload_includes.py) into a
 temporary directory, runs `mkdocs serve` there on a free port, opens the page
 that includes one snippet in Chromium, then edits that snippet (appends a
 comment line) several times. For each edit it measures, from the moment the
@@ -33,7 +33,7 @@ from pathlib import Path
 from verify.project import REPO
 from verify.site.browser import chromium
 
-SOURCES = ["mkdocs.yml", "docs", "snippets", "overrides", "hooks"]
+SOURCES = ["mkdocs.yml", "docs", "snippets", "includes", "overrides", "hooks"]
 
 
 def free_port() -> int:
