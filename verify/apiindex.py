@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from verify.project import ROOT
+from verify.project import INCLUDE_RE, ROOT, VERSIONS, version_key
 from verify.snippets import Snippet, discover_snippets
 
 DOCS = "https://docs.python.org/3/library/"
@@ -166,11 +166,52 @@ def source(snippet: Snippet) -> str:
     return snippet.source
 
 
-def demonstrations(name: str, snippets: list[Snippet]) -> list[Snippet]:
-    """Snippets that use `name`, those named after it first, then by page order."""
+# The page whose topic a name is, so its own page's example comes first.
+TOPICS = [
+    ("cancellation", r"cancel|CancelledError|shield"),
+    ("timeouts", r"^(timeout|timeout_at|Timeout|wait_for$|TimeoutError)"),
+    ("many-tasks", r"^(TaskGroup|gather|wait$|as_completed|ALL_|FIRST_)"),
+    ("callbacks", r"done_callback|^loop\.call_(soon|later)$"),
+    ("threads", r"to_thread|run_in_executor|threadsafe|wrap_future"),
+    ("futures", r"^Future|isfuture|create_future|Task\.set_(result|exception)"),
+    ("results", r"\.(result|exception|done)$|InvalidStateError"),
+    (
+        "debugging",
+        r"name$|current_task|all_tasks|stack|get_coro|get_context|"
+        r"debug|slow_callback|exception_handler|graph|awaited_by",
+    ),
+    ("creating", r"create_task|eager|task_factory|ensure_future|^Task$"),
+    ("edge-cases", r"event_loop|run_until_complete|get_running_loop"),
+]
+
+
+def topic_page(name: str) -> str | None:
+    """'cancellation' for Task.cancel: the page about what the name does."""
+    return next((page for page, pattern in TOPICS if re.search(pattern, name)), None)
+
+
+def demonstrations(name: str, snippets: list[Snippet], since: str | None = None) -> list[Snippet]:
+    """Snippets that use `name`, best first: on the name's own page, runnable on every
+    Python that has the name (a 3.15-only example is not the first one shown for a 3.11
+    name), named after it, then in page order."""
     found = [s for s in snippets if all(re.search(p, source(s)) for p in patterns(name))]
     key = name.rpartition(".")[2].lower()
-    return sorted(found, key=lambda s: (key not in s.path.stem.lower(), s.rel))
+    topic = topic_page(name)
+    oldest = version_key(since or VERSIONS[0])
+    order = list(page_titles())
+
+    def rank(snippet: Snippet) -> tuple:
+        page, line = sections().get(snippet.rel, (f"{snippet.page}.md", "", "", 0))[::3]
+        on_topic = snippet.page == topic
+        return (
+            not on_topic,
+            version_key(snippet.min_version) > oldest,
+            not on_topic and key not in snippet.path.stem.lower(),
+            order.index(page) if page in order else len(order),
+            line,  # the page's first example of it is the one it teaches with
+        )
+
+    return sorted(found, key=rank)
 
 
 def page_titles() -> dict[str, str]:
@@ -183,15 +224,55 @@ def page_titles() -> dict[str, str]:
     return titles
 
 
+HEADING_RE = re.compile(r"^(#{2,6})\s+(?P<text>.*?)(?:\s*\{#(?P<id>[\w-]+)\})?\s*$")
+
+
+def heading_anchor(text: str, seen: dict[str, int]) -> str:
+    """The id Python-Markdown's toc gives a heading without an explicit one."""
+    from markdown.extensions.toc import slugify
+
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("`", "")
+    slug = slugify(plain, "-")
+    count = seen.get(slug, 0)
+    seen[slug] = count + 1
+    return slug if count == 0 else f"{slug}_{count}"
+
+
+@cache
+def sections() -> dict[str, tuple[str, str, str, int]]:
+    """Included snippet -> (page file, section anchor, section title, line) where it is
+    shown, on its own page when it is shown on several."""
+    found: dict[str, tuple[str, str, str, int]] = {}
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        anchor, title, seen = "", "", {}
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if match := HEADING_RE.match(line):
+                title = match.group("text").strip()
+                anchor = match.group("id") or heading_anchor(title, seen)
+            elif (include := INCLUDE_RE.match(line)) and include.group("path").endswith(".py"):
+                path = include.group("path")
+                own = path.split("/")[1:2] == [page.stem]
+                here = (page.name, anchor, title, number)
+                if path not in found or (own and found[path][0] != page.name):
+                    found[path] = here
+    return found
+
+
 def render() -> str:
     snippets = discover_snippets()
     titles = page_titles()
+    where_shown = sections()
     rows = []
     for name, since in NAMES:
         shown = []
-        for snippet in demonstrations(name, snippets)[:2]:
-            page = snippet.path.parent.name + ".md"
-            shown.append(f"[{titles.get(page, page)}]({page}) · `{snippet.path.name}`")
+        for snippet in demonstrations(name, snippets, since)[:2]:
+            page, anchor, section, _ = where_shown.get(
+                snippet.rel, (f"{snippet.page}.md", "", "", 0)
+            )
+            target = f"{page}#{anchor}" if anchor else page
+            section = re.sub(r"\s*\|\s*", " ", section)  # a | would end the table cell
+            context = f"{titles.get(page, page)}: {section}" if section else titles.get(page, page)
+            shown.append(f"[`{snippet.path.name}`]({target}) ({context})")
         where = "<br>".join(shown) or "**not demonstrated yet**"
         added = since or "3.8 or earlier"
         rows.append(f"| [`{name}`]({docs_url(name)}) | {added} | {where} |")
@@ -209,8 +290,8 @@ description: >-
 Every name below is demonstrated by at least one example on this site, and
 that example is executed on each Python version the name exists in. The first
 column links to the Python documentation; the last, to the page that explains
-the name and the example file that shows it (the file is shown on that page,
-with its verified output).
+the name: each file name links to the section where that example is shown,
+with its verified output, the name's own page first.
 
 !!! info "Generated"
     This table is generated from the examples themselves
