@@ -144,13 +144,13 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("expected outputs")
         for change in changes or ["no expected output changed"]:
             terminalreporter.write_line(change)
-    retries = [
-        value
+    retries = {  # a dict: the call and teardown reports carry the same property
+        value: None
         for reports in terminalreporter.stats.values()
         for report in reports
         for name, value in getattr(report, "user_properties", [])
         if name == "real_clock_retry"
-    ]
+    }
     if retries:
         terminalreporter.section("real-clock runs that needed a retry")
         for line in retries:
