@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # orphans, missing timelines and a stale API index are not tied to one page.
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md or test_pages.py or test_api.py",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-site clean api-index stress stress-browser stress-real-clock timelines verify-recording
+.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-against bench-site clean api-index stress stress-browser stress-real-clock timelines verify-recording
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ format: install ## ruff fix and format
 
 bench: install pythons ## print speed figures (snippets, build, page weight, Lighthouse vs default Material, serve reload)
 	$(BIN)/python -m tools.bench
+
+bench-against: install ## Lighthouse mobile of this checkout against REV=<commit>, alternating runs
+	$(BIN)/python -m tools.compare_revisions $(REV)
 
 bench-site: install ## only the site figures of `make bench` (build, page weight, Lighthouse, serve reload)
 	$(BIN)/python -m tools.bench --site
