@@ -27,7 +27,9 @@ fast-forwards timers while threads still run, which changes outputs.
 No event-loop policy is involved: the policy API warns from Python 3.14 and
 goes in 3.16. The loop finds its selector through `selectors.DefaultSelector`,
 a public name it reads each time a loop is made, so replacing that one name is
-the whole installation, and the loop keeps its own class (and repr).
+the whole installation, and the loop keeps its own class (and repr). That
+selector is in virtual_selector.py; this module holds the clock and the
+thread-side waits.
 """
 
 import atexit
@@ -35,7 +37,6 @@ import concurrent.futures.thread
 import os
 import queue
 import selectors
-import sys
 import threading
 import time
 import warnings
@@ -327,99 +328,6 @@ def _work_run(self, *args):
             _in_job.discard(me)
 
 
-_RealDefaultSelector = selectors.DefaultSelector
-_patched_loops = False
-
-
-def _patch_loops():
-    """Once asyncio is imported: a byte written to a loop's self-pipe (every
-    call_soon_threadsafe) marks the loop as woken before it sees the byte."""
-    global _patched_loops
-    import asyncio.selector_events
-
-    _patched_loops = True
-    cls = asyncio.selector_events.BaseSelectorEventLoop
-    real_write = cls._write_to_self
-
-    def _write_to_self(self):
-        selector = getattr(self, "_selector", None)
-        wait = getattr(selector, "_virtual_wait", None)
-        if wait is not None:
-            with _lock:
-                wait.notified = True
-        return real_write(self)
-
-    cls._write_to_self = _write_to_self
-
-
-class _VirtualSelector:
-    """Wraps the loop's selector: the one place where the loop waits."""
-
-    def __new__(cls):
-        # Only asyncio's event loops get virtual waits; any other user of
-        # DefaultSelector (multiprocessing's forkserver, pdb) waits for real.
-        if sys._getframe(1).f_globals.get("__name__") != "asyncio.selector_events":
-            return _RealDefaultSelector()
-        return super().__new__(cls)
-
-    def __init__(self):
-        self._selector = _RealDefaultSelector()
-        self._virtual_wait = None
-        if not _patched_loops:
-            _patch_loops()
-        if _recorder is not None:  # a loop is being made: record its tasks from now on
-            _recorder.start()
-
-    def __getattr__(self, name):
-        return getattr(self._selector, name)
-
-    def select(self, timeout=None):
-        if timeout == 0:
-            return self._selector.select(0)
-        if threading.active_count() == 1 and not _starting:
-            # The only thread (most examples): nothing else can act. Kept to a
-            # few calls: on 3.11 each call under the timeline profiler makes a
-            # frame object, and a snippet that shows what gc.collect() finds
-            # can be sensitive to when collections happen.
-            events = self._selector.select(0)
-            if events:
-                return events
-            if timeout is None:
-                # No timer: only I/O from outside (a child process) can wake the
-                # loop, and that takes real time; like a busy thread, a short
-                # spell (a thread that has just gone) does not move the clock.
-                start = _real_monotonic()
-                events = self._selector.select(None)
-                elapsed = _real_monotonic() - start
-                if elapsed > _GRACE:
-                    _advance(elapsed)
-                return events
-            _advance(timeout, skipped=True)
-            return []
-        deadline = _INF if timeout is None else _now + timeout
-        me = threading.get_ident()
-        # Registered first, then polled: a byte written before this is seen by
-        # the poll, one written after it marks the wait as notified (_patch_loops).
-        wait = self._virtual_wait = _Wait(deadline)
-        with _lock:
-            _waits[me] = wait
-        try:
-            events = self._selector.select(0)
-            while not events:
-                with _lock:
-                    if _now >= deadline:
-                        return []
-                    _tick()
-                    if _now >= deadline:
-                        return []  # jumped: nothing else could act before this timer
-                events = self._selector.select(_SLICE)
-            return events
-        finally:
-            self._virtual_wait = None
-            with _lock:
-                _waits.pop(me, None)
-
-
 def _report():
     with open(os.environ["VIRTUAL_CLOCK_REPORT"], "w") as report:
         report.write(f"{_skipped:.3f}")
@@ -464,4 +372,6 @@ with warnings.catch_warnings():
     # Queue.get and Timer must count on the same clock.
     threading._time = _monotonic
     queue.time = _monotonic
-    selectors.DefaultSelector = _VirtualSelector
+    from virtual_selector import VirtualSelector
+
+    selectors.DefaultSelector = VirtualSelector
