@@ -335,7 +335,7 @@ def _lane_title(space: _Space, lane: dict, baseline: float, bar: float, end_x) -
             for a, b in space.gaps(y0, y1, right, WIDTH - 2)
         )
         named = fits and space.place(
-            name, FONT, baseline, X0, X0 + _text_width(name, FONT) + 0.1, start_by=X0
+            name, FONT, baseline, X0, X0 + _text_width(name, FONT) + 0.1, start_by=X0, shorten=False
         )
         if named:
             placed = space.place(words, SMALL, bar + 4, right, WIDTH - 2, start_by=right)
@@ -593,7 +593,8 @@ def draw(trace: dict, ident: str, title: str) -> str:
     if lines:
         bottom = HEAD + len(lanes) * LANE
         marks = "".join(
-            f'<path data-line="{n}" d="M{_fmt(x(_snap(trace, t), seq))} 16V{_fmt(bottom)}"/>'
+            f'<path data-line="{n}" d="M{_fmt(min(max(x(_snap(trace, t), seq), X0), X1))} '
+            f'16V{_fmt(bottom)}"/>'
             for n, (t, seq) in enumerate(lines)
         )
         out.append(f'<g class="tl-printed" stroke-width="2" visibility="hidden">{marks}</g>')

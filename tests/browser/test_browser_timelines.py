@@ -102,7 +102,19 @@ BOXES = """() => [...document.querySelectorAll("figure[data-file]")].map((figure
     const b = t.getBBox();
     return { text: t.textContent.trim(), x: b.x, y: b.y, w: b.width, h: b.height };
   });
-  return { file: figure.dataset.file, width: view.width, height: view.height, texts };
+  // Points along every arrow, to find one drawn through a label.
+  const arrows = [...svg.querySelectorAll(".tl-await, .tl-cancel, path.tl-uncancel")]
+    .filter((a) => a.tagName === "path")
+    .map((a) => {
+      const length = a.getTotalLength();
+      const points = [];
+      for (let d = 0; d <= length; d += 1) {
+        const p = a.getPointAtLength(d);
+        points.push([p.x, p.y]);
+      }
+      return { kind: a.getAttribute("class"), points };
+    });
+  return { file: figure.dataset.file, width: view.width, height: view.height, texts, arrows };
 })"""
 
 
@@ -134,6 +146,16 @@ def collisions(figure: dict, slack: float = 0.5) -> list[str]:
             or t["y"] + t["h"] > figure["height"] + slack
         ):
             problems.append(f"{t['text']!r} runs off the picture")
+    for arrow in figure["arrows"]:
+        for t in texts:
+            inside = [
+                (x, y)
+                for x, y in arrow["points"]
+                if t["x"] + slack < x < t["x"] + t["w"] - slack
+                and t["y"] + 2 < y < t["y"] + t["h"] - 2
+            ]
+            if inside:
+                problems.append(f"a {arrow['kind']} arrow is drawn through {t['text']!r}")
     for i, a in enumerate(texts):
         for b in texts[i + 1 :]:
             dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])

@@ -101,6 +101,9 @@ class Recorder:
             self.executor_code = asyncio.base_events.BaseEventLoop.run_in_executor.__code__
             self.handle_code = asyncio.events.Handle._run.__code__
             self.timer_type = asyncio.events.TimerHandle
+            loop = asyncio.base_events.BaseEventLoop
+            self.schedule_codes = (loop.call_soon.__code__, loop.call_at.__code__)
+            self.cancel_handles = {}  # handle -> its task, for a task.cancel the loop will call
             self.task_type = asyncio.Task
             self.executor_futures = weakref.WeakSet()
             if sys.getprofile() is not self.profile:
@@ -164,14 +167,15 @@ class Recorder:
                         self.resumed(frame)
                     else:
                         self.suspended(frame, arg)
-                elif event == "call":
-                    if frame.f_code is self.handle_code:
-                        self.handle_started(frame)
                 elif event == "return":
                     code = frame.f_code
                     if code is self.handle_code:
                         self.close_open_steps()
                         self.check_done()
+                        if self.cancel_handles:
+                            self.check_cancel_handles()
+                    elif code in self.schedule_codes:
+                        self.scheduled(arg)
                     elif code is self.create_code:
                         self.created(arg)
                         self.check_done()
@@ -348,7 +352,7 @@ class Recorder:
 
     def cancel_requested(self, frame, target, kind="cancel", via=None):
         steps = self.state().steps
-        by = steps[-1]["id"] if steps else None
+        by = steps[-1]["id"] if steps and frame is not None else None
         cancel = {
             "t": self.now(),
             "seq": self.tick(),
@@ -360,16 +364,30 @@ class Recorder:
             cancel["kind"] = kind
         self.cancels.append(cancel)
 
-    def handle_started(self, frame):
-        """The loop runs a callback: a task's own cancel, scheduled with call_soon,
-        call_later or call_at, is a cancel request no Python code makes."""
-        handle = frame.f_locals.get("self")
+    def scheduled(self, handle):
+        """call_soon / call_later / call_at returned a handle: is its callback a task's
+        cancel? Then the loop will make a cancel request no Python code makes.
+        (Read from the handle: reading the running Handle._run's f_locals would
+        leave a snapshot on 3.11-3.12 that keeps the task alive.)"""
         callback = getattr(handle, "_callback", None)
         if getattr(callback, "__name__", "") == "cancel":
             target = getattr(callback, "__self__", None)
             if isinstance(target, self.task_type):
-                via = "call_later" if isinstance(handle, self.timer_type) else "call_soon"
-                self.cancel_requested(frame, target, via=via)
+                self.cancel_handles[weakref.ref(handle)] = weakref.ref(target)
+
+    def check_cancel_handles(self):
+        """After a callback ran: has a scheduled task.cancel left the loop's queues?"""
+        for ref, target_ref in list(self.cancel_handles.items()):
+            handle, target = ref(), target_ref()
+            if handle is None or target is None or handle._cancelled:
+                del self.cancel_handles[ref]
+                continue
+            loop = handle._loop
+            if handle in loop._ready or handle in loop._scheduled:
+                continue
+            del self.cancel_handles[ref]
+            via = "call_later" if isinstance(handle, self.timer_type) else "call_soon"
+            self.cancel_requested(None, target, via=via)
 
     def printed(self, text):
         """A write to stdout or stderr: note when each new line started."""
