@@ -311,7 +311,7 @@ def _title(lane: dict) -> str:
     if name == "None":
         name = "'None'"  # the string a 3.13 task factory names an unnamed task (see the <desc>)
     elif lane["creator"] is None and re.fullmatch(r"Task-\d+", name) and lane.get("coro"):
-        if not lane.get("internal"):
+        if not lane.get("internal") and not lane["coro"].startswith("_"):
             name += f" \N{MIDDLE DOT} {lane['coro']}()"
     end = lane["end"]
     if end:

@@ -461,7 +461,7 @@ def _api(owner, name):
         if key in _API:
             return _API[key]
     if owner:
-        if name in ("__aenter__", "__aexit__"):
+        if name in ("__aenter__", "__aexit__", "_aexit"):  # _aexit: 3.12+ TaskGroup, seen alone
             return f"async with {_public(owner)}"
         if name == "__anext__":
             return f"async for {_public(owner)}"
