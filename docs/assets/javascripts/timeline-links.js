@@ -100,12 +100,14 @@
     document.querySelectorAll("figure.timeline").forEach(link);
   }
 
-  // Material's instant navigation swaps the page without a load event.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(linkAll);
-  } else if (document.readyState === "loading") {
+  // Now (linking twice is a no-op), and after each page that Material's
+  // instant navigation swaps in without a load event.
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", linkAll);
   } else {
     linkAll();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(linkAll);
   }
 })();
