@@ -184,3 +184,125 @@ def test_recording_keeps_nothing_alive(version, tmp_path):
         outputs.append(re.sub(r"0x[0-9a-f]+", "0x...", result.stdout + result.stderr))
     assert "tasks left: 1" in outputs[0]
     assert outputs[1] == outputs[0], f"Python {version}: recording kept the task alive"
+
+
+# ---------------------------------------------------------------------------
+# Names a reader knows (issue 23): what a stored picture says a task waited on,
+# or who cancelled it, is the API the program called, never asyncio's internals.
+
+PICTURES = sorted(
+    timeline_path
+    for timeline_path in __import__("pathlib")
+    .Path(__file__)
+    .resolve()
+    .parent.parent.glob("snippets/**/*.timeline.svg")
+)
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def asyncio_private_names() -> set[str]:
+    """Every private name in asyncio's modules and classes, as a label would show it
+    with its underscores stripped ('_cancel_and_wait' -> 'cancel_and_wait'), less
+    the names that are public too (wait, cancel)."""
+    import asyncio
+    import inspect
+
+    private, public = set(), set()
+    modules = [m for n, m in vars(asyncio).items() if inspect.ismodule(m)] + [asyncio]
+    for module in modules:
+        for name, value in vars(module).items():
+            (private if name.startswith("_") else public).add(name)
+            if inspect.isclass(value):
+                for attr in vars(value):
+                    (private if attr.startswith("_") else public).add(attr)
+    found = {n.strip("_") for n in private if not n.startswith("__")} - public - {""}
+    # Private on Pythons other than the one running the tests, and nested functions.
+    return found | {"aexit", "wait_for_one", "cancel_and_wait", "cancel_all_tasks", "sleep0"}
+
+
+def picture_labels(path) -> list[str]:
+    """The waits and cancel sources a picture names, read from its <desc>."""
+    import html
+
+    text = path.read_text(encoding="utf-8")
+    desc = html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", text, re.DOTALL).group(1))
+    labels = re.findall(r"waits on (.+?) from [0-9.]+ s", desc)
+    labels += re.findall(r"(?:^|\. )([^.;]+?) (?:cancels|withdraws)", desc)
+    labels += [html.unescape(t) for t in re.findall(r'class="tl-label"[^>]*>([^<]*)<', text)]
+    return labels
+
+
+def test_pictures_name_waits_by_the_api_the_reader_called():
+    assert PICTURES
+    internal = asyncio_private_names()
+    problems = []
+    for path in PICTURES:
+        for label in picture_labels(path):
+            words = WORD.findall(label.split("(")[0])  # to_thread(fetch_rate): not its argument
+            bad = [w for w in words if w.startswith("_") or w.strip("_") in internal]
+            if "__" in label or bad:
+                problems.append(f"{path.relative_to(path.parents[2])}: {label!r}")
+    assert not problems, (
+        "timeline labels that name asyncio's internals (map them to the API the "
+        "program called in verify/child/timeline_recorder.py, then `make update`):\n"
+        + "\n".join(sorted(set(problems)))
+    )
+
+
+# What the pictures mark besides steps and waits: a cancel the loop calls back
+# (call_later), an uncancel() the program calls, each printed line's moment, and
+# the API a wait went through (as_completed, not its internal Queue.get).
+MARKS = """\
+import asyncio
+
+
+async def fetch_rate(delay):
+    await asyncio.sleep(delay)
+    return delay
+
+
+async def work():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print("work cancelled")
+        raise
+
+
+async def main():
+    task = asyncio.create_task(work(), name="work")
+    asyncio.get_running_loop().call_later(0.1, task.cancel)
+    try:
+        await task
+    except asyncio.CancelledError:
+        print("main saw it")
+    for next_rate in asyncio.as_completed([fetch_rate(0.2), fetch_rate(0.1)]):
+        print("rate", await next_rate)
+
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_recording_marks_loop_cancels_printed_lines_and_public_names(version, tmp_path):
+    python = interpreter_or_skip(version)
+    script = tmp_path / "marks.py"
+    script.write_text(MARKS, encoding="utf-8")
+    env = reader_env(virtual_clock=True)
+    env["TIMELINE_TRACE"] = str(tmp_path / "trace")
+    result = subprocess.run(
+        [str(python), str(script)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout == "work cancelled\nmain saw it\nrate 0.1\nrate 0.2\n", result.stderr
+    trace = timeline.read_trace(tmp_path / "trace")
+    work = next(t for t in trace["tasks"] if t["name"] == "work")
+    assert [(c["via"], c["to"], c["from"]) for c in trace["cancels"]] == [
+        ("call_later", work["id"], None)
+    ]
+    assert [round(t, 3) for t, _ in trace["lines"]] == [0.1, 0.1, 0.2, 0.3]
+    main = trace["tasks"][0]
+    assert ["as_completed", None] in main["waits"], main["waits"]
+    svg = timeline.draw(trace, "tl-test", "Timeline of marks.py")
+    assert "call&#95;later" in svg and svg.count("data-line=") == 4
+    assert "Task-1 \N{MIDDLE DOT} main()" in svg

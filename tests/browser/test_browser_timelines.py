@@ -81,3 +81,100 @@ def test_timelines_render_named_and_fit_a_phone(open_context, path, scheme):
         problems.append(f"/{path} ({scheme}): the page scrolls sideways ({scroll} px)")
     assert not problems, "\n".join(problems)
     assert not context.watch.problems(), context.watch.problems()
+
+
+# ---------------------------------------------------------------------------
+# Every stored picture, laid out without collisions (issue 23). The pictures
+# are put in one page of our own (no site build needed): each in a
+# <figure class="timeline"> styled by the site's extra.css, in the site's font.
+
+DESKTOP = {"width": 1280, "height": 900}
+PICTURES = sorted((REPO / "snippets").glob("**/*.timeline.svg"))
+
+# Every <text>'s box in the SVG's own units (getBBox), and the picture's box.
+BOXES = """() => [...document.querySelectorAll("figure[data-file]")].map((figure) => {
+  const svg = figure.querySelector("svg");
+  const view = svg.viewBox.baseVal;
+  const texts = [...svg.querySelectorAll("text")].map((t) => {
+    const b = t.getBBox();
+    return { text: t.textContent.trim(), x: b.x, y: b.y, w: b.width, h: b.height };
+  });
+  // Points along every arrow, to find one drawn through a label.
+  const arrows = [...svg.querySelectorAll(".tl-await, .tl-cancel, path.tl-uncancel")]
+    .filter((a) => a.tagName === "path")
+    .map((a) => {
+      const length = a.getTotalLength();
+      const points = [];
+      for (let d = 0; d <= length; d += 1) {
+        const p = a.getPointAtLength(d);
+        points.push([p.x, p.y]);
+      }
+      return { kind: a.getAttribute("class"), points };
+    });
+  return { file: figure.dataset.file, width: view.width, height: view.height, texts, arrows };
+})"""
+
+
+def picture_page() -> str:
+    css = (REPO / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    figures = "\n".join(
+        f'<figure class="timeline" data-file="{p.relative_to(REPO)}">\n'
+        f"{p.read_text(encoding='utf-8')}</figure>"
+        for p in PICTURES
+    )
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<style>{css}\nbody {{ margin: 0 0.8rem; font-family: var(--md-text-font-family);"
+        " font-size: 16px }</style></head>"
+        f"<body><div class='md-typeset'>{figures}</div></body></html>"
+    )
+
+
+def collisions(figure: dict, slack: float = 0.5) -> list[str]:
+    """Two texts whose boxes overlap, or a text outside the picture (SVG units)."""
+    problems = []
+    texts = [t for t in figure["texts"] if t["text"] and t["w"] > 0]
+    for t in texts:
+        if (
+            t["x"] < -slack
+            or t["y"] < -slack
+            or t["x"] + t["w"] > figure["width"] + slack
+            or t["y"] + t["h"] > figure["height"] + slack
+        ):
+            problems.append(f"{t['text']!r} runs off the picture")
+    for arrow in figure["arrows"]:
+        for t in texts:
+            inside = [
+                (x, y)
+                for x, y in arrow["points"]
+                if t["x"] + slack < x < t["x"] + t["w"] - slack
+                and t["y"] + 2 < y < t["y"] + t["h"] - 2
+            ]
+            if inside:
+                problems.append(f"a {arrow['kind']} arrow is drawn through {t['text']!r}")
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if dx > slack and dy > slack:
+                problems.append(f"{a['text']!r} overlaps {b['text']!r}")
+    return problems
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_timeline_text_overlaps_or_runs_off_the_picture(browser, viewport):
+    assert PICTURES, "no snippets/**/*.timeline.svg found"
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        page.set_content(picture_page())
+        figures = page.evaluate(BOXES)
+    finally:
+        context.close()
+    assert len(figures) == len(PICTURES)
+    problems = [f"{f['file']}: {p}" for f in figures for p in collisions(f)]
+    assert not problems, (
+        f"{len(problems)} timeline text collision(s) at {viewport['width']} px "
+        "(fix the layout in verify/timeline.py, then `make update`):\n" + "\n".join(problems)
+    )

@@ -1,4 +1,4 @@
-"""Record who ran when, for the timeline drawn under each example (tests/timeline.py).
+"""Record who ran when, for the timeline drawn under each example (verify/timeline.py).
 
 Loaded by sitecustomize.py only when TIMELINE_TRACE names a file; the trace is
 written there as JSON at exit. It is a profiler (`sys.setprofile`), turned on
@@ -50,12 +50,28 @@ def _outcome(task):
     exc = getattr(task, "_exception", None)
     if exc is not None:
         return "exception", type(exc).__name__
-    result = getattr(task, "_result", None)
-    if result is None or isinstance(result, (bool, int, float)):
-        return "result", repr(result)
-    if isinstance(result, str) and len(result) <= 24:
-        return "result", repr(result)
-    return "result", type(result).__name__
+    return "result", _short_repr(getattr(task, "_result", None))
+
+
+def _short_repr(value, limit=24):
+    """A result as the reader would print it: 'AAPL: 189.5', 42, (1, 2); a long
+    string cut with an ellipsis; another object by its type ('a dict'), since its
+    repr may hold an address or an order that varies (a set of strings)."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        text = repr(value)
+        return (
+            text if len(text) <= limit else text[: limit - 2] + "\N{HORIZONTAL ELLIPSIS}" + text[0]
+        )
+    if type(value) in (tuple, list) and all(
+        item is None or isinstance(item, (bool, int, float, str)) for item in value
+    ):
+        text = repr(value)
+        if len(text) <= limit:
+            return text
+    name = type(value).__name__
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
 
 
 class Recorder:
@@ -65,7 +81,8 @@ class Recorder:
         self.t0 = None
         self.tasks = []  # records, in order of first sight
         self.by_task = weakref.WeakKeyDictionary()  # task -> record
-        self.cancels = []
+        self.cancels = []  # cancel requests, and uncancel() calls ("kind": "uncancel")
+        self.lines = []  # [time, seq] of each line the program printed (stdout and stderr)
         self.local = threading.local()
         self.asyncio = None
         self.seq = 0  # order of events: on the virtual clock many happen at the same instant
@@ -83,6 +100,10 @@ class Recorder:
             self.create_code = asyncio.base_events.BaseEventLoop.create_task.__code__
             self.executor_code = asyncio.base_events.BaseEventLoop.run_in_executor.__code__
             self.handle_code = asyncio.events.Handle._run.__code__
+            self.timer_type = asyncio.events.TimerHandle
+            loop = asyncio.base_events.BaseEventLoop
+            self.schedule_codes = (loop.call_soon.__code__, loop.call_at.__code__)
+            self.cancel_handles = {}  # handle -> its task, for a task.cancel the loop will call
             self.task_type = asyncio.Task
             self.executor_futures = weakref.WeakSet()
             if sys.getprofile() is not self.profile:
@@ -105,6 +126,7 @@ class Recorder:
         if not hasattr(local, "steps"):
             local.steps = []  # records of the running steps, innermost last (eager steps nest)
             local.inner = None  # (frame, yielded) of the deepest frame suspending
+            local.api = None  # the outermost asyncio frame the program's code awaited
             local.done_checks = []  # weakrefs of tasks whose step just ended
         return local
 
@@ -122,7 +144,18 @@ class Recorder:
             }
             self.tasks.append(record)
             self.by_task[task] = record
+            # A task collected while pending ("Task was destroyed but it is
+            # pending!"): a weak reference's callback, invisible to the program.
+            record["ref"] = weakref.ref(task, lambda _, record=record: self.destroyed(record))
         return record
+
+    def destroyed(self, record):
+        try:
+            record.pop("ref", None)
+            if record["end"] is None and record["steps"]:
+                record["end"] = {"t": self.now(), "kind": "destroyed", "detail": ""}
+        except Exception:
+            pass
 
     # -- the profiler -----------------------------------------------------------
 
@@ -139,15 +172,21 @@ class Recorder:
                     if code is self.handle_code:
                         self.close_open_steps()
                         self.check_done()
+                        if self.cancel_handles:
+                            self.check_cancel_handles()
+                    elif code in self.schedule_codes:
+                        self.scheduled(arg)
                     elif code is self.create_code:
                         self.created(arg)
                         self.check_done()
                     elif code is self.executor_code and arg is not None:
                         self.executor_futures.add(arg)
-            elif event == "c_call" and getattr(arg, "__name__", "") == "cancel":
+            elif event == "c_call" and getattr(arg, "__name__", "") in _CANCELS:
                 target = getattr(arg, "__self__", None)
-                if isinstance(target, self.task_type):
-                    self.cancel_requested(frame, target)
+                if isinstance(target, self.task_type) and (
+                    arg.__name__ == "cancel" or not self.from_asyncio(frame.f_code)
+                ):  # an uncancel() the program calls, not a timeout's bookkeeping
+                    self.cancel_requested(frame, target, arg.__name__)
         except BaseException:
             pass
 
@@ -160,6 +199,7 @@ class Recorder:
     def resumed(self, frame):
         state = self.state()
         state.inner = None
+        state.api = None
         if state.steps:
             if not _outermost(frame):
                 return  # an await inside the running step
@@ -192,13 +232,21 @@ class Recorder:
             # object; a different object means the previous frame really returned.
             if state.inner is None or state.inner[1] is not yielded:
                 state.inner = (frame, yielded)
+                state.api = None
+            if self.from_asyncio(frame.f_code) and not self.from_asyncio(frame.f_back.f_code):
+                state.api = frame  # the API the program called (as_completed, not Queue.get)
             return
         record = state.steps.pop()
         record["steps"][-1][1] = self.now()
         inner = state.inner
         if inner is None or inner[1] is not yielded:
             inner = (frame, yielded)
-        state.inner = None
+            state.api = None
+        if state.api is not None:
+            inner = (state.api, yielded)
+        elif self.from_asyncio(frame.f_code):
+            inner = (frame, yielded)  # the task runs asyncio's own coroutine
+        state.inner = state.api = None
         record["waits"].append(self.describe(inner[0], yielded))
         task = self.current_task()
         if task is not None:
@@ -218,17 +266,25 @@ class Recorder:
             record["steps"][-1][1] = self.now()
             inner, state.inner = state.inner, None
             if inner is not None:
+                if state.api is not None:
+                    inner = (state.api, inner[1])
                 record["waits"].append(self.describe(*inner))
+            state.api = None
             for task, other in list(self.by_task.items()):
                 if other is record:
                     state.done_checks.append(weakref.ref(task))
+
+    def from_asyncio(self, code, _cache={}):  # noqa: B006 (a cache by code object)
+        known = _cache.get(code)
+        if known is None:
+            known = _cache[code] = "/asyncio/" in code.co_filename.replace("\\", "/")
+        return known
 
     def describe(self, frame, yielded):
         """[label, id of the awaited task or None] for what a step suspended on."""
         code = frame.f_code
         name = code.co_name
-        module = code.co_filename.replace("\\", "/")
-        from_asyncio = "/asyncio/" in module
+        from_asyncio = self.from_asyncio(code)
         # Only asyncio's own frames: on 3.11-3.12 reading f_locals leaves a snapshot
         # in the frame, which would keep a user's deleted local alive until the next.
         local = frame.f_locals if from_asyncio else {}
@@ -236,7 +292,8 @@ class Recorder:
             awaited = self.record_for(yielded)
             label = yielded.get_name()
             if from_asyncio and name not in ("sleep",):
-                label = f"{_public(name)}: {label}"
+                owner = local.get("self")
+                label = f"{_api(type(owner).__name__ if owner is not None else '', name)}: {label}"
             return [label, awaited["id"]]
         if from_asyncio:
             if name == "sleep":
@@ -252,13 +309,11 @@ class Recorder:
                 func = local.get("func")
                 return [f"to_thread({getattr(func, '__name__', '?')})", None]
             owner = local.get("self")
-            if owner is not None:
-                return [f"{_public(type(owner).__name__)}.{_public(name)}", None]
-            return [_public(name), None]
+            return [_api(type(owner).__name__ if owner is not None else "", name), None]
         if yielded is None:
             return ["sleep(0)" if name == "__sleep0" else "yield", None]
         if yielded in self.executor_futures:
-            return ["executor job", None]
+            return ["run_in_executor", None]
         kind = type(yielded).__name__
         if kind == "_GatheringFuture":
             return ["gather", None]
@@ -295,18 +350,55 @@ class Recorder:
                 if record["waits"]:
                     record["waits"].pop()  # it did not wait: it finished
 
-    def cancel_requested(self, frame, target):
+    def cancel_requested(self, frame, target, kind="cancel", via=None):
         steps = self.state().steps
-        by = steps[-1]["id"] if steps else None
-        self.cancels.append(
-            {
-                "t": self.now(),
-                "seq": self.tick(),
-                "from": by,
-                "to": self.record_for(target)["id"],
-                "via": _public(frame.f_code.co_name),
-            }
-        )
+        by = steps[-1]["id"] if steps and frame is not None else None
+        cancel = {
+            "t": self.now(),
+            "seq": self.tick(),
+            "from": by,
+            "to": self.record_for(target)["id"],
+            "via": via or (_caller(frame) if by is None else _public(frame.f_code.co_name)),
+        }
+        if kind != "cancel":
+            cancel["kind"] = kind
+        self.cancels.append(cancel)
+
+    def scheduled(self, handle):
+        """call_soon / call_later / call_at returned a handle: is its callback a task's
+        cancel? Then the loop will make a cancel request no Python code makes.
+        (Read from the handle: reading the running Handle._run's f_locals would
+        leave a snapshot on 3.11-3.12 that keeps the task alive.)"""
+        callback = getattr(handle, "_callback", None)
+        if getattr(callback, "__name__", "") == "cancel":
+            target = getattr(callback, "__self__", None)
+            if isinstance(target, self.task_type):
+                self.cancel_handles[weakref.ref(handle)] = weakref.ref(target)
+
+    def check_cancel_handles(self):
+        """After a callback ran: has a scheduled task.cancel left the loop's queues?"""
+        for ref, target_ref in list(self.cancel_handles.items()):
+            handle, target = ref(), target_ref()
+            if handle is None or target is None or handle._cancelled:
+                del self.cancel_handles[ref]
+                continue
+            loop = handle._loop
+            if handle in loop._ready or handle in loop._scheduled:
+                continue
+            del self.cancel_handles[ref]
+            via = "call_later" if isinstance(handle, self.timer_type) else "call_soon"
+            self.cancel_requested(None, target, via=via)
+
+    def printed(self, text):
+        """A write to stdout or stderr: note when each new line started."""
+        pieces = text.split("\n")
+        last = len(pieces) - 1
+        for i, piece in enumerate(pieces):
+            if i == last and not piece:
+                break
+            if self.at_line_start:
+                self.lines.append([self.now() if self.t0 is not None else 0.0, self.tick()])
+            self.at_line_start = i < last
 
     # -- output -----------------------------------------------------------------
 
@@ -319,8 +411,11 @@ class Recorder:
                 "real_time": self.real_seconds() > 0,
                 "tasks": self.tasks,
                 "cancels": self.cancels,
+                "lines": self.lines,
             }
-            # A Python literal (tests/timeline.read_trace), not JSON: importing
+            for record in self.tasks:
+                record.pop("ref", None)
+            # A Python literal (verify.timeline.read_trace), not JSON: importing
             # json would cost every recorded run several milliseconds.
             with open(path, "w", encoding="utf-8") as out:
                 out.write(repr(trace))
@@ -349,6 +444,48 @@ def _outermost(frame):
     return back is None or not back.f_code.co_flags & _COROUTINE_FLAGS
 
 
+_CANCELS = ("cancel", "uncancel")
+
+# What the reader called, for asyncio's internals a step can suspend in.
+_API = {
+    "_wait_for_one": "as_completed",
+    "_AsCompletedIterator": "as_completed",
+    "_cancel_and_wait": "wait_for",
+    "_cancel_all_tasks": "asyncio.run() shutdown",
+}
+
+
+def _api(owner, name):
+    """'TaskGroup', '__aexit__' -> 'async with TaskGroup'; 'Queue', 'get' -> 'Queue.get'."""
+    for key in (owner, name):
+        if key in _API:
+            return _API[key]
+    if owner:
+        if name in ("__aenter__", "__aexit__", "_aexit"):  # _aexit: 3.12+ TaskGroup, seen alone
+            return f"async with {_public(owner)}"
+        if name == "__anext__":
+            return f"async for {_public(owner)}"
+        return f"{_public(owner)}.{_public(name).strip('_')}"
+    return _public(name).strip("_")
+
+
+def _caller(frame):
+    """Who asked, when no task did: asyncio.run()'s shutdown, a timeout, a TaskGroup."""
+    name = frame.f_code.co_name
+    if name == "_cancel_all_tasks":
+        back = frame.f_back
+        while back is not None:
+            code = back.f_code
+            if code.co_name == "run" and code.co_filename.endswith("runners.py"):
+                if "self" not in back.f_code.co_varnames[:1]:
+                    return "asyncio.run() shutdown"
+            back = back.f_back
+        return "Runner shutdown"
+    if name == "cancel" and type(frame.f_locals.get("self")).__name__ == "_GatheringFuture":
+        return "gather"
+    return _public(name)
+
+
 def _public(name):
     """'_wait' -> 'wait', '_on_timeout' -> 'on_timeout'; dunders ('__aexit__') stay."""
     if name.startswith("__") and name.endswith("__"):
@@ -365,4 +502,26 @@ def install(clock, real_seconds):
     _recorder = Recorder(clock, real_seconds)
     path = os.environ["TIMELINE_TRACE"]
     atexit.register(_recorder.write, path)
+    _recorder.at_line_start = True
+    for stream in (sys.stdout, sys.stderr):
+        _watch_writes(stream, _recorder)
     return _recorder
+
+
+def _watch_writes(stream, recorder):
+    """Note each line the program prints, and when: print() looks up the stream's
+    write method on the instance, so one set on it sees every line and changes
+    nothing printed."""
+    try:
+        write = stream.write
+
+        def watched(text):
+            try:
+                recorder.printed(text)
+            except Exception:
+                pass
+            return write(text)
+
+        stream.write = watched
+    except Exception:
+        pass
