@@ -170,6 +170,12 @@ asyncio.run(main())
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_recording_keeps_nothing_alive(version, tmp_path):
+    """The recorder holds no strong reference: gc.collect() finds the unreferenced
+    task with and without it. The order in which the collector finalises the task
+    and its coroutine is not compared: it depends on when the previous automatic
+    collection ran, which any allocation moves (on 3.9 the recorder's did). That is
+    why an example that imports gc has its output checked from a run without the
+    recorder (verify/running.py)."""
     python = interpreter_or_skip(version)
     script = tmp_path / "collected.py"
     script.write_text(COLLECTED, encoding="utf-8")
@@ -182,8 +188,10 @@ def test_recording_keeps_nothing_alive(version, tmp_path):
             [str(python), str(script)], env=env, capture_output=True, text=True, timeout=60
         )
         outputs.append(re.sub(r"0x[0-9a-f]+", "0x...", result.stdout + result.stderr))
-    assert "tasks left: 1" in outputs[0]
-    assert outputs[1] == outputs[0], f"Python {version}: recording kept the task alive"
+    for output in outputs:
+        assert "tasks left: 1" in output, f"Python {version}: the task was not collected"
+        assert "Task was destroyed but it is pending!" in output
+        assert "finally ran" in output
 
 
 # ---------------------------------------------------------------------------
