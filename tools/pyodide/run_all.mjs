@@ -82,14 +82,14 @@ class Runner {
   }
 
   start() {
-    this.worker = new Worker(WORKER);
-    this.listeners = new Set();
-    this.worker.on("message", (message) => {
-      for (const listener of this.listeners) listener(message);
-    });
-    this.worker.on("error", (error) => {
-      for (const listener of this.listeners) listener({ type: "error", message: String(error) });
-    });
+    const worker = (this.worker = new Worker(WORKER));
+    const listeners = (this.listeners = new Set());
+    const tell = (message) => {
+      for (const listener of listeners) listener(message);
+    };
+    worker.on("message", tell);
+    worker.on("error", (error) => tell({ type: "error", message: String(error) }));
+    worker.on("exit", (code) => tell({ type: "error", message: `the worker ended (${code})` }));
     this.ready = new Promise((resolve, reject) => {
       const listener = (message) => {
         if (message.type === "ready") resolve(message);
@@ -170,6 +170,7 @@ export async function runAll(only = []) {
     const expected = readFileSync(join(ROOT, expectedPath), "utf8");
     const result = await runner.run(rel, source);
     times.push(result.seconds);
+    if (process.env.VERBOSE) console.error(`${result.seconds.toFixed(2)} s  ${rel}`);
     const output = normalise(result.output);
     if (result.status === 0 && output === expected) {
       examples[rel] = { runs: true };

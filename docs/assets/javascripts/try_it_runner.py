@@ -32,6 +32,7 @@ import sys
 import time
 import types
 import warnings
+import zipimport
 
 ROOT = "/home/pyodide/repo"  # the "repository root" examples run from
 CLOCK = "/home/pyodide/virtual_clock.py"  # tests/virtualtime/sitecustomize.py
@@ -58,6 +59,22 @@ _environ = dict(os.environ)
 _recursion = sys.getrecursionlimit()
 _thresholds = gc.get_threshold()
 os.makedirs(ROOT, exist_ok=True)
+
+# The standard library is a zip of sources (no .pyc): each import compiles the
+# module again, about 0.3 s for asyncio on a quiet machine. A module's code
+# object is the same every time, so it is kept: a fresh import only executes it.
+_compiled = {}
+_get_code = zipimport.zipimporter.get_code
+
+
+def _cached_get_code(self, fullname):
+    key = (self.archive, self.prefix, fullname)
+    if key not in _compiled:
+        _compiled[key] = _get_code(self, fullname)
+    return _compiled[key]
+
+
+zipimport.zipimporter.get_code = _cached_get_code
 
 
 class _Output(io.TextIOBase):
