@@ -10,11 +10,13 @@
    Nothing of the runtime loads with the page: on the first Run a module Web
    Worker (try-it-worker.mjs) loads it from this site (assets/pyodide/,
    copied there by `make pyodide`), once per page; later runs reuse it. Stop
-   ends the worker, the one way to stop Python mid-run. */
+   ends the worker, the one way to stop Python mid-run. Styles: extra.css. */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
-  if (!here || !window.fetch || !window.Worker) return;
+  // From file:// (the offline copy) a page can neither fetch the list nor
+  // start a module worker: no buttons there.
+  if (!here || !window.fetch || !window.Worker || location.protocol === "file:") return;
   var base = new URL(".", here);
   var listURL = new URL("../runnable.json", base);
   var runtimeURL = new URL("../pyodide/", base);
@@ -24,27 +26,6 @@
   var nextId = 0;
   var runs = {}; // id -> the block's controller
   var NAME = /^snippets\/[\w-]+\/\w+\.py$/;
-
-  var css =
-    ".try-it{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:-.6em 0 1em;font-size:.7rem}" +
-    ".try-it button{font:inherit;cursor:pointer;padding:.25em .8em;border-radius:.2rem;" +
-    "border:1px solid var(--md-default-fg-color--lighter);background:var(--md-default-bg-color);" +
-    "color:var(--md-typeset-color,var(--md-default-fg-color));min-height:2.2em}" +
-    ".try-it button:hover{border-color:var(--md-accent-fg-color)}" +
-    ".try-it button:focus-visible{outline:2px solid var(--md-accent-fg-color);outline-offset:1px}" +
-    ".try-it button[disabled]{cursor:default;opacity:.55}" +
-    ".try-it .try-it-run{background:var(--md-primary-fg-color);border-color:var(--md-primary-fg-color);" +
-    "color:var(--md-primary-bg-color)}" +
-    ".try-it-status{color:var(--md-default-fg-color--light)}" +
-    ".try-it-note{font-size:.7rem;margin:-.6em 0 1em;color:var(--md-default-fg-color--light)}" +
-    ".try-it-code{display:block;box-sizing:border-box;width:100%;margin:0 0 1em;padding:.8em 1.2em;" +
-    "font-family:var(--md-code-font-family);font-size:.85em;line-height:1.4;tab-size:4;" +
-    "color:var(--md-code-fg-color);background:var(--md-code-bg-color);" +
-    "border:1px solid var(--md-default-fg-color--lighter);border-radius:.1rem;resize:vertical;white-space:pre;overflow:auto}" +
-    ".try-it-code:focus-visible{outline:2px solid var(--md-accent-fg-color)}" +
-    ".try-it-output{margin:0 0 1em}" +
-    ".try-it-output .try-it-label{font-size:.7rem;font-weight:700;margin:0 0 .2em}" +
-    ".try-it-output pre{margin:0}";
 
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -242,7 +223,6 @@
       list = fetch(listURL).then(function (response) {
         return response.ok ? response.json() : { examples: {} };
       });
-      document.head.append(element("style", {}, css));
     }
     list.then(function (data) {
       names.forEach(function (name) {
