@@ -1,4 +1,4 @@
-""""Try it here" in Chromium: the Run buttons of docs/assets/runnable.json.
+"""Try it here, in Chromium: the Run buttons of docs/assets/runnable.json.
 
 * A page loads nothing of the Python runtime (assets/pyodide/) until Run.
 * Run prints exactly the example's stored Python 3.14 output, under the

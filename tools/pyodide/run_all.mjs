@@ -16,6 +16,7 @@
 // (docs/assets/javascripts/try_it_runner.py). A run that takes longer than
 // TIMEOUT_S is stopped by ending the thread, as the page's Stop button does.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -68,10 +69,10 @@ const normalise = (text) => text.replace(/\b0x[0-9a-fA-F]{4,}\b/g, "0x...");
 
 function reasonFor(source, output, timedOut) {
   if (timedOut) return `does not finish in the browser within ${TIMEOUT_S} s`;
+  if (/support processes|multiprocessing|subprocess|ProcessPool/.test(output + source))
+    return "starts a process, and a page's Python cannot";
   if (/can't start new thread/.test(output) || /\bthreading\b|to_thread|run_in_executor|Executor\b/.test(source))
     return "starts a thread, and a page's Python cannot";
-  if (/multiprocessing|subprocess|ProcessPool/.test(output + source))
-    return "starts a process, and a page's Python cannot";
   if (/\bsignal\b/.test(source)) return "uses signals, which a page's Python does not have";
   return "prints something else in the browser's Python (3.14.2 on WebAssembly)";
 }
@@ -155,38 +156,45 @@ export async function runAll(only = []) {
   const started = performance.now();
   if (!existsSync(join(PYODIDE, "pyodide.mjs")))
     throw new Error("node_modules/pyodide is missing: run `make pyodide` (or `npm ci`)");
-  const runner = new Runner();
-  const ready = await runner.ready;
+  const jobs = Math.max(1, Number(process.env.JOBS) || Math.min(2, availableParallelism()));
+  const runners = Array.from({ length: jobs }, () => new Runner());
+  const ready = await runners[0].ready;
   const examples = {};
   const details = {};
   const times = [];
+  const todo = [];
   for (const rel of only.length ? only : snippetFiles()) {
     const source = readFileSync(join(ROOT, rel), "utf8");
     if (requiredMinor(source) > BROWSER_MINOR) {
       examples[rel] = { runs: false, reason: `needs Python 3.${requiredMinor(source)}+; the browser has ${ready.version}` };
-      continue;
-    }
-    const expectedPath = expectedFile(rel);
-    const expected = readFileSync(join(ROOT, expectedPath), "utf8");
-    const result = await runner.run(rel, source);
-    times.push(result.seconds);
-    if (process.env.VERBOSE) console.error(`${result.seconds.toFixed(2)} s  ${rel}`);
-    const output = normalise(result.output);
-    if (result.status === 0 && output === expected) {
-      examples[rel] = { runs: true };
-    } else {
-      examples[rel] = { runs: false, reason: reasonFor(source, output, result.status === null) };
-      details[rel] =
-        result.status === 0
-          ? `differs from ${expectedPath}: ${firstDifference(expected, output)}`
-          : `exit status ${result.status}: ${output.trim().split("\n").slice(-1)[0]}`;
-    }
+    } else todo.push([rel, source]);
   }
-  await runner.stop();
+  const work = async (runner) => {
+    while (todo.length) {
+      const [rel, source] = todo.shift();
+      const expectedPath = expectedFile(rel);
+      const expected = readFileSync(join(ROOT, expectedPath), "utf8");
+      const result = await runner.run(rel, source);
+      times.push(result.seconds);
+      if (process.env.VERBOSE) console.error(`${result.seconds.toFixed(2)} s  ${rel}`);
+      const output = normalise(result.output);
+      if (result.status === 0 && output === expected) {
+        examples[rel] = { runs: true };
+      } else {
+        examples[rel] = { runs: false, reason: reasonFor(source, output, result.status === null) };
+        details[rel] =
+          result.status === 0
+            ? `differs from ${expectedPath}: ${firstDifference(expected, output)}`
+            : `exit status ${result.status}: ${output.trim().split("\n").slice(-1)[0]}`;
+      }
+    }
+  };
+  await Promise.all(runners.map(work));
+  await Promise.all(runners.map((runner) => runner.stop()));
   times.sort((x, y) => x - y);
   return {
     list: { runtime: ready.version, examples },
-    details,
+    details: Object.fromEntries(Object.keys(details).sort().map((k) => [k, details[k]])),
     stats: {
       bootSeconds: ready.seconds,
       totalSeconds: (performance.now() - started) / 1000,
@@ -197,8 +205,11 @@ export async function runAll(only = []) {
 }
 
 export function serialise(list) {
-  const sorted = Object.fromEntries(Object.keys(list.examples).sort().map((k) => [k, list.examples[k]]));
-  return `${JSON.stringify({ runtime: list.runtime, examples: sorted }, null, 1)}\n`;
+  // One line per example: a refresh's diff names exactly the examples that changed.
+  const lines = Object.keys(list.examples)
+    .sort()
+    .map((rel) => `  ${JSON.stringify(rel)}: ${JSON.stringify(list.examples[rel])}`);
+  return `{\n "runtime": ${JSON.stringify(list.runtime)},\n "examples": {\n${lines.join(",\n")}\n }\n}\n`;
 }
 
 async function main(argv) {
