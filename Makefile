@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # orphans, missing timelines and a stale API index are not tied to one page.
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md or test_pages.py or test_api.py",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-against bench-site clean api-index stress stress-browser stress-real-clock timelines verify-recording
+.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-against bench-site clean api-index stress stress-browser stress-real-clock timelines verify-recording pyodide update-browser
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -74,3 +74,9 @@ timelines: install ## insert missing timeline includes under each example's outp
 
 verify-recording: install pythons ## run the snippets without recording timelines: outputs must not change
 	$(BIN)/pytest tests/test_snippets.py --no-timelines $(K)
+
+pyodide: ## install the pinned Pyodide (package.json) and copy the runtime into docs/assets/pyodide/ for the Run buttons
+	bash tools/pyodide/install.sh
+
+update-browser: pyodide ## run every example in Pyodide and rewrite docs/assets/runnable.json (which ones the site runs); review git diff
+	node tools/pyodide/run_all.mjs --write
