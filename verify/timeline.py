@@ -1,5 +1,9 @@
 """Draw an example's timeline (SVG) from the trace its run recorded.
 
+Modules: timeline_trace (what the run recorded, as lanes), timeline_layout
+(text widths and where labels fit), timeline_marks (end marks and the legend),
+this one (the picture).
+
 The trace comes from verify/child/timeline_recorder.py (JSON: tasks with
 their steps, waits and ends; cancel requests). One lane per task, time left
 to right on a labelled axis in seconds; a step is a solid bar (at least a few
@@ -20,31 +24,35 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from html import escape as _escape
 
-# Characters Markdown reads as markup (`__aexit__` would become <strong>aexit</strong>
-# where the page's Markdown processes the inlined SVG, e.g. inside content tabs,
-# and an HTML element inside SVG ends the SVG in the browser).
-_MARKDOWN = str.maketrans({"_": "&#95;", "*": "&#42;", "`": "&#96;", "[": "&#91;", "]": "&#93;"})
+from verify.timeline_layout import (
+    FONT,
+    SMALL,
+    WIDTH,
+    X0,
+    X1,
+    _fmt,
+    _label,
+    _Space,
+    _text_width,
+    escape,
+)
+from verify.timeline_marks import _legend, _mark
+from verify.timeline_trace import (  # noqa: F401 (read_trace and co. are this module's API)
+    REAL_TIME_GRID,
+    RUNNER_TASKS,
+    _cancels,
+    _lanes,
+    _snap,
+    _span,
+    _visible,
+    needs_timeline,
+    read_trace,
+)
 
-
-def escape(text: str) -> str:
-    """Text for an SVG text node: HTML-escaped, Markdown-inert."""
-    return _escape(text).translate(_MARKDOWN)
-
-
-WIDTH = 360  # viewBox units; drawn at 100 % of the column, up to 36rem (extra.css)
-X0, X1 = 8.0, WIDTH - 14.0
 HEAD = 28  # the axis
 LANE = 44
-FONT = 13  # about the body text at 375 px, where the picture is drawn at 0.95 scale
-SMALL = 11
 STEP_MIN = 3.0  # a step drawn at least this wide
-# Threads ran: the clock advanced by real time, always late by a few ms (more on a
-# busy machine), so times are rounded down to this grid.
-REAL_TIME_GRID = 0.1
-# Tasks asyncio.run() makes after the example's own coroutine returned.
-RUNNER_TASKS = ("shutdown_asyncgens", "shutdown_default_executor")
 END_WORDS = {
     "result": "returned",
     "exception": "raised",
@@ -65,93 +73,6 @@ VIA = {
 FIGURE_OPEN = '<figure class="timeline" data-search-exclude>'
 
 
-def read_trace(path) -> dict | None:
-    """The trace the recorder wrote (a Python literal), or None if it wrote nothing."""
-    import ast
-
-    with open(path, encoding="utf-8") as f:
-        return ast.literal_eval(f.read() or "None")
-
-
-def needs_timeline(trace: dict | None) -> bool:
-    """Two or more tasks, or time passing: then a timeline shows something."""
-    if not trace:
-        return False
-    tasks = _visible(trace)
-    return len(tasks) >= 2 or (bool(tasks) and _span(trace, tasks) > 0)
-
-
-def _visible(trace: dict) -> list[dict]:
-    return [t for t in trace["tasks"] if t.get("coro") not in RUNNER_TASKS and t["steps"]]
-
-
-def _snap(trace: dict, t: float) -> float:
-    if trace.get("real_time"):
-        return round(math.floor(t / REAL_TIME_GRID + 1e-6) * REAL_TIME_GRID, 6)
-    return round(t, 6)
-
-
-def _span(trace: dict, tasks: list[dict]) -> float:
-    times = [_snap(trace, t) for task in tasks for step in task["steps"] for t in step[:2] if t]
-    return max(times, default=0.0)
-
-
-def _lanes(trace: dict) -> list[dict]:
-    """Visible tasks with snapped times; on a real-time run, waits that round to
-    nothing are merged away (whether a thread finished before its await is a race)."""
-    lanes = []
-    for task in _visible(trace):
-        steps = [
-            [_snap(trace, a), _snap(trace, b if b is not None else a), seq]
-            for a, b, seq in task["steps"]
-        ]
-        waits = list(task["waits"])
-        if trace.get("real_time"):
-            merged_steps, merged_waits = [steps[0]], []
-            for i, step in enumerate(steps[1:]):
-                if i < len(waits) and step[0] <= merged_steps[-1][1]:
-                    merged_steps[-1][1] = max(merged_steps[-1][1], step[1])
-                    continue
-                merged_steps.append(step)
-                if i < len(waits):
-                    merged_waits.append(waits[i])
-            if len(waits) >= len(steps):
-                merged_waits.append(waits[-1])
-            steps, waits = merged_steps, merged_waits
-        created = task["created"]
-        end = task["end"]
-        lanes.append(
-            {
-                "id": task["id"],
-                "name": task["name"],
-                "created": _snap(trace, created) if created is not None else steps[0][0],
-                "created_seq": task.get("created_seq", steps[0][2]),
-                "creator": task["creator"],
-                "steps": steps,
-                "waits": waits,
-                "end": dict(end, t=_snap(trace, end["t"])) if end else None,
-                "coro": task.get("coro"),
-                "internal": task.get("internal"),
-            }
-        )
-    return lanes
-
-
-def _cancels(trace: dict) -> list[dict]:
-    """Cancel requests by time, then by who and whom: several at one instant often
-    come from iterating a set of tasks, whose order varies with memory layout."""
-    return sorted(
-        trace["cancels"],
-        key=lambda c: (_snap(trace, c["t"]), c["from"] is None, c["from"] or 0, c["to"]),
-    )
-
-
-def _fmt(x: float) -> str:
-    """Coordinates with one decimal, no trailing zeros: stable and short."""
-    text = f"{x:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 def _seconds(t: float) -> str:
     return f"{t:.3f}".rstrip("0").rstrip(".") or "0"
 
@@ -166,144 +87,6 @@ def _ticks(span: float) -> list[float]:
 
 # Advance widths (em) of DejaVu Sans, what system-ui is on Linux and the widest
 # of the usual system fonts: a label measured with these fits in the others too.
-_GLYPHS = {
-    0.27: "'",
-    0.28: "ijl",
-    0.29: "IJ",
-    0.32: " ,.\u00b7",
-    0.34: "/:;\\f|",
-    0.36: "-",
-    0.39: "()[]t",
-    0.4: "!r",
-    0.46: '"',
-    0.5: "*_`\u2013",
-    0.52: "sz",
-    0.53: "?",
-    0.55: "c",
-    0.56: "L",
-    0.58: "Fk",
-    0.59: "vxy",
-    0.6: "PT",
-    0.61: "Yao",
-    0.62: "e",
-    0.63: "ESbdghnpqu",
-    0.64: "0123456789${}",
-    0.66: "K",
-    0.68: "V",
-    0.69: "BRXZ",
-    0.7: "C",
-    0.71: "A",
-    0.73: "U",
-    0.75: "HN",
-    0.77: "DG",
-    0.78: "&",
-    0.79: "OQ",
-    0.82: "w",
-    0.84: "#+<=>^~",
-    0.86: "M",
-    0.95: "%",
-    0.97: "m",
-    0.99: "W",
-    1.0: "@\u2026",
-}
-_GLYPH = {c: w for w, chars in _GLYPHS.items() for c in chars}
-ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
-
-
-def _text_width(text: str, size: float) -> float:
-    return size * 1.02 * sum(_GLYPH.get(c, 0.8) for c in text)
-
-
-def _fit(text: str, room: float, size: float) -> str:
-    """The label, shortened with an ellipsis to fit `room`; '' if not even 3 characters fit."""
-    if _text_width(text, size) <= room:
-        return text
-    for chars in range(len(text) - 1, 2, -1):
-        short = text[:chars].rstrip() + ELLIPSIS
-        if _text_width(short, size) <= room:
-            return short
-    return ""
-
-
-class _Space:
-    """Where text may go: every text's box, and every arrow's, in drawing units.
-    A label goes only where it overlaps none of them (or is shortened, or left
-    out: the <desc> says everything in words)."""
-
-    def __init__(self):
-        self.boxes: list[tuple[float, float, float, float]] = []
-        self.segments: list[tuple[float, float, float, float]] = []
-
-    def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        """An arrow: it blocks, in each band, only the stretch it crosses there."""
-        self.segments.append((x0, y0, x1, y1))
-
-    def crossing(self, y0: float, y1: float) -> list[tuple[float, float]]:
-        out = []
-        for a, b, c, d in self.segments:
-            lo, hi = max(min(b, d), y0), min(max(b, d), y1)
-            if lo > hi:
-                continue
-            if d == b:
-                xs = (a, c)
-            else:
-                xs = (a + (c - a) * (lo - b) / (d - b), a + (c - a) * (hi - b) / (d - b))
-            out.append((min(xs) - 2, max(xs) + 2))
-        return out
-
-    def block(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        self.boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-
-    def gaps(self, y0: float, y1: float, lo: float, hi: float) -> list[tuple[float, float]]:
-        """Free stretches of [lo, hi] in the band y0..y1, left to right."""
-        taken = [(a, c) for a, b, c, d in self.boxes if b < y1 and d > y0]
-        taken = sorted((a, c) for a, c in taken + self.crossing(y0, y1) if c > lo and a < hi)
-        free, cursor = [], lo
-        for a, c in taken:
-            if a > cursor:
-                free.append((cursor, a))
-            cursor = max(cursor, c)
-        if hi > cursor:
-            free.append((cursor, hi))
-        return free
-
-    def place(self, text, size, baseline, lo, hi, start_by=None, end=False, shorten=True):
-        """(x, shown text) of a label in [lo, hi] on this baseline, or None. It starts as
-        far left as it can (as far right, for `end`), and no later than `start_by`."""
-        y0, y1 = baseline - 0.93 * size, baseline + 0.24 * size
-        width = _text_width(text, size)
-        gaps = [g for g in self.gaps(y0, y1, lo, hi) if start_by is None or g[0] <= start_by]
-        if end:
-            gaps.reverse()
-        shown = None
-        for a, c in gaps:
-            if c - a >= width:
-                shown = text
-                x = c - width if end else a
-                break
-        else:
-            best = max(gaps, key=lambda g: g[1] - g[0], default=None)
-            if best is None or not shorten:
-                return None
-            shown = _fit(text, best[1] - best[0], size)
-            if not shown:
-                return None
-            width = _text_width(shown, size)
-            x = best[1] - width if end else best[0]
-        self.block(x - 1, y0, x + width + 1, y1)
-        return x, shown
-
-
-def _label(x: float, y: float, text: str, shown: str, size: int | None, cls: str = "") -> str:
-    """A text element; shortened, it is wrapped with its full wording as a tooltip."""
-    attrs = f' font-size="{size}"' if size else ""
-    attrs += f' class="{cls}"' if cls else ""
-    element = f'<text x="{_fmt(x)}" y="{_fmt(y)}"{attrs} stroke="none">{escape(shown)}</text>'
-    if shown != text:
-        return f"<g><title>{escape(text)}</title>{element}</g>"
-    return element
-
-
 def _title(lane: dict) -> str:
     """'Task-1 · main() – returned None': the name, what it runs if the runtime named
     it for its number and nothing made it (asyncio.run's task), and how it ended."""
@@ -608,86 +391,3 @@ def draw(trace: dict, ident: str, title: str) -> str:
     height = legend_y + 16 * rows - 6
     out[0] = out[0].replace("{height}", _fmt(height))
     return "\n".join(out) + "\n"
-
-
-def _mark(kind: str, cx: float, cy: float) -> str:
-    """Result: a disc. Exception: a cross. Cancelled: a hollow square. Destroyed while
-    pending: a hollow circle struck through. Shape, not colour."""
-    if kind == "destroyed":
-        a, b = _fmt(cx - 3.5), _fmt(cx + 3.5)
-        return (
-            f'<g class="tl-destroyed" fill="none" stroke-width="1.4">'
-            f'<circle cx="{_fmt(cx)}" cy="{cy}" r="4"/>'
-            f'<path d="M{a} {cy + 3.5}L{b} {cy - 3.5}"/></g>'
-        )
-    if kind == "result":
-        return f'<circle class="tl-result" cx="{_fmt(cx)}" cy="{cy}" r="4" stroke="none"/>'
-    if kind == "exception":
-        a, b = _fmt(cx - 4), _fmt(cx + 4)
-        return (
-            f'<path class="tl-exception" d="M{a} {cy - 4}L{b} {cy + 4}M{a} {cy + 4}L{b} {cy - 4}" '
-            f'stroke-width="2" fill="none"/>'
-        )
-    return (
-        f'<rect class="tl-cancelled" x="{_fmt(cx - 4)}" y="{cy - 4}" width="8" height="8" '
-        f'fill="none" stroke-width="1.6"/>'
-    )
-
-
-def _legend(used: set, y: float, ident: str) -> tuple[str, int]:
-    """What a bar, a line and each mark mean: only the ones this picture uses."""
-    items = []
-    order = [
-        ("step", "step"),
-        ("wait", "waiting"),
-        ("scheduled", "not started"),
-        ("result", "returned"),
-        ("exception", "raised"),
-        ("cancelled", "cancelled"),
-        ("destroyed", "destroyed while pending"),
-        ("cancel", "cancel"),
-        ("uncancel", "cancel withdrawn"),
-        ("await", "awaited"),
-    ]
-    cursor = X0
-    rows = 1
-    for key, word in order:
-        if key not in used:
-            continue
-        if cursor + 15 + _text_width(word, SMALL) > X1 + 10:  # wrap to a new row
-            cursor, y, rows = X0, y + 16, rows + 1
-        c = cursor
-        if key == "step":
-            glyph = (
-                f'<rect class="tl-step" x="{_fmt(c)}" y="{y - 4}" width="4" height="8" '
-                f'stroke="none"/>'
-            )
-            c += 7
-        elif key in ("wait", "scheduled"):
-            dash = ' stroke-dasharray="1 2"' if key == "scheduled" else ""
-            glyph = f'<path class="tl-wait" d="M{_fmt(c)} {y}h12" stroke-width="1.2"{dash}/>'
-            c += 15
-        elif key == "uncancel":
-            glyph = (
-                f'<path class="tl-uncancel" d="M{_fmt(c + 2)} {y - 5}V{y + 3}" stroke-width="1.2" '
-                f'stroke-dasharray="1 1.5"/><circle class="tl-uncancel" cx="{_fmt(c + 2)}" '
-                f'cy="{y + 3}" r="1.8" stroke="none"/>'
-            )
-            c += 7
-        elif key in ("result", "exception", "cancelled", "destroyed"):
-            glyph = _mark(key, c + 4, y)
-            c += 11
-        else:
-            dash = ' stroke-dasharray="3 2"' if key == "cancel" else ""
-            glyph = (
-                f'<path class="tl-{key}" d="M{_fmt(c)} {y}h11" stroke-width="1.2"{dash} '
-                f'marker-end="url(#{ident}-a)"/>'
-            )
-            c += 15
-        items.append(glyph)
-        items.append(
-            f'<text x="{_fmt(c)}" y="{_fmt(y + 3.8)}" font-size="{SMALL}" '
-            f'stroke="none">{word}</text>'
-        )
-        cursor = c + _text_width(word, SMALL) + 9
-    return '<g class="tl-legend">' + "".join(items) + "</g>", rows

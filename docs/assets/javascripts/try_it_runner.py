@@ -36,6 +36,7 @@ import zipimport
 
 ROOT = "/home/pyodide/repo"  # the "repository root" examples run from
 CLOCK = "/home/pyodide/virtual_clock.py"  # verify/child/sitecustomize.py
+SELECTOR = "/home/pyodide/virtual_selector.py"  # verify/child/virtual_selector.py
 FRESH = (
     "asyncio",
     "_asyncio",
@@ -128,6 +129,12 @@ def _load_clock():
     spec = importlib.util.spec_from_file_location("sitecustomize", CLOCK)
     module = importlib.util.module_from_spec(spec)
     sys.modules["sitecustomize"] = module
+    # The clock's loop side first, by path: it reads the clock's state only when
+    # called, and must see the real selectors.DefaultSelector, which the clock replaces.
+    selector_spec = importlib.util.spec_from_file_location("virtual_selector", SELECTOR)
+    selector = importlib.util.module_from_spec(selector_spec)
+    sys.modules["virtual_selector"] = selector
+    selector_spec.loader.exec_module(selector)
     spec.loader.exec_module(module)
     # No self-pipe: socket.socketpair() fails in Pyodide (EINVAL).
     import asyncio.selector_events
