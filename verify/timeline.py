@@ -117,8 +117,18 @@ def _lane_title(space: _Space, lane: dict, baseline: float, bar: float, end_x) -
             a <= right and b - right >= _text_width(words, SMALL)
             for a, b in space.gaps(y0, y1, right, WIDTH - 2)
         )
-        named = fits and space.place(
-            name, FONT, baseline, X0, X0 + _text_width(name, FONT) + 0.1, start_by=X0, shorten=False
+        named = (
+            fits
+            and X0 + _text_width(name, FONT) <= WIDTH - 2
+            and space.place(
+                name,
+                FONT,
+                baseline,
+                X0,
+                X0 + _text_width(name, FONT) + 0.1,
+                start_by=X0,
+                shorten=False,
+            )
         )
         if named:
             placed = space.place(words, SMALL, bar + 4, right, WIDTH - 2, start_by=right)
@@ -129,7 +139,10 @@ def _lane_title(space: _Space, lane: dict, baseline: float, bar: float, end_x) -
     if end:  # its name at the left, how it ended further along the same line
         words = title[len(name) + 3 :]
         name_end = X0 + _text_width(name, FONT) + 0.1
-        if space.place(name, FONT, baseline, X0, name_end, start_by=X0, shorten=False):
+        fits_width = name_end <= WIDTH - 2
+        if fits_width and space.place(
+            name, FONT, baseline, X0, name_end, start_by=X0, shorten=False
+        ):
             texts = [_label(X0, baseline, name, name, None, "tl-name")]
             placed = space.place(words, FONT, baseline, name_end + 6, WIDTH - 2, shorten=False)
             if placed:
@@ -321,10 +334,12 @@ def draw(trace: dict, ident: str, title: str) -> str:
     # made, the other titles, then the waits.
     later = []
     for i, lane in enumerate(lanes):
-        title = _title(lane)
-        width = _text_width(title, FONT)
-        if space.place(title, FONT, top(i) + 12, X0, X0 + width + 0.1, start_by=X0, shorten=False):
-            texts.append(_label(X0, top(i) + 12, title, title, None, "tl-name"))
+        lane_title = _title(lane)  # not `title`: that is the picture's own
+        width = _text_width(lane_title, FONT)
+        if X0 + width <= WIDTH - 2 and space.place(
+            lane_title, FONT, top(i) + 12, X0, X0 + width + 0.1, start_by=X0, shorten=False
+        ):
+            texts.append(_label(X0, top(i) + 12, lane_title, lane_title, None, "tl-name"))
         else:
             later.append(i)
     for label, target, t, kind in externals:

@@ -80,6 +80,25 @@ def _lanes(trace: dict) -> list[dict]:
                 "internal": task.get("internal"),
             }
         )
+    # A thread-pool job (to_thread, run_in_executor) gets a lane of its own: one bar,
+    # the time its worker thread ran it.
+    for i, (name, start, end, start_seq, _, ended) in enumerate(trace.get("jobs", [])):
+        a, b = _snap(trace, start), _snap(trace, end)
+        lanes.append(
+            {
+                "id": f"job-{i}",
+                "name": f"thread: {name}",
+                "created": a,
+                "created_seq": start_seq,
+                "creator": None,
+                "steps": [[a, b, start_seq]],
+                "waits": [],
+                "end": {"t": b, "kind": ended, "detail": ""},
+                "coro": None,
+                "internal": False,
+                "thread": True,
+            }
+        )
     return lanes
 
 

@@ -37,7 +37,7 @@ MEASURE = """() => {
     const box = svg.getBoundingClientRect();
     const ids = (svg.getAttribute("aria-labelledby") || "").split(/\\s+/);
     const name = ids.map((id) => document.getElementById(id)?.textContent || "").join(" ");
-    const text = svg.querySelector(".tl-lane text");
+    const text = svg.querySelector("text.tl-name");
     const step = svg.querySelector(".tl-step");
     const textColour = rgb(getComputedStyle(text).fill);
     const stepColour = rgb(getComputedStyle(step).fill);

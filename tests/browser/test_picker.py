@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from test_browser_pages import PHONE, axe_findings
+from verify.project import PHONE
+from verify.site.axe import axe_findings
 
 NEWEST = "3.15"
 # Pages with version tab sets, outputs and timelines alike.
@@ -134,7 +135,7 @@ def test_an_example_that_needs_a_newer_python_says_so(open_context, site):
     path, snippet = NEEDS_315
     page.goto(site.url(path) + "?python=3.12")
     # The note sits between the example and its output.
-    note = page.locator(f'.highlight:has(> .filename:text-is("{snippet}")) + .python-picker-note')
+    note = page.locator(f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0')
     assert note.inner_text() == (
         "Needs Python 3.15+ — you chose 3.12. The output below is from a newer Python."
     )
@@ -148,7 +149,7 @@ def test_an_example_that_needs_a_newer_python_says_so(open_context, site):
     assert page.locator(".python-picker-note").count() == 0
     path, snippet = NEEDS_314
     page.goto(site.url(path) + "?python=3.13")
-    note = page.locator(f'.highlight:has(> .filename:text-is("{snippet}")) + .python-picker-note')
+    note = page.locator(f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0')
     assert note.inner_text().startswith("Needs Python 3.14+ — you chose 3.13.")
     assert not context.watch.problems()
 

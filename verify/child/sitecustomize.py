@@ -321,9 +321,17 @@ def _work_run(self, *args):
             if not _unstarted[pool]:
                 del _unstarted[pool]
         _in_job.add(me)
+    job = None
+    if _recorder is not None:
+        # The function: `fn` up to 3.13, the first of the `task` triple from 3.14.
+        task = getattr(self, "task", None)
+        fn = getattr(self, "fn", None) or (task[0] if isinstance(task, tuple) else task)
+        job = _recorder.job_started(fn)
     try:
         return _real_work_run(self, *args)
     finally:
+        if job is not None:
+            _recorder.job_finished(job, self.future)
         with _lock:
             _in_job.discard(me)
 

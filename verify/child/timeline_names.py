@@ -89,3 +89,19 @@ def _public(name):
     if name.startswith("__") and name.endswith("__"):
         return name
     return name.lstrip("_") or name
+
+
+def _job_name(fn):
+    """The function a thread-pool job runs: to_thread wraps it in
+    functools.partial(contextvars.Context.run, func, ...)."""
+    import functools
+
+    for _ in range(5):
+        if not isinstance(fn, functools.partial):
+            break
+        inner = fn.func
+        if getattr(inner, "__name__", "") == "run" and fn.args and callable(fn.args[0]):
+            fn = fn.args[0]  # Context.run(func, ...)
+        else:
+            fn = inner
+    return _public(getattr(fn, "__name__", None) or type(fn).__name__)

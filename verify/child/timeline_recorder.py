@@ -33,7 +33,16 @@ import sys
 import threading
 import weakref
 
-from timeline_names import _API, _CANCELS, _api, _caller, _outcome, _public, _short_repr  # noqa: F401
+from timeline_names import (  # noqa: F401
+    _API,
+    _CANCELS,
+    _api,
+    _caller,
+    _job_name,
+    _outcome,
+    _public,
+    _short_repr,
+)
 
 _COROUTINE_FLAGS = 0x80 | 0x100 | 0x200  # CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR
 _PRIVATE_FAILURES: list[str] = []
@@ -53,6 +62,8 @@ class Recorder:
         # tracks (an example that shows what gc.collect() finds saw its order change).
         self.line_times = []
         self.line_ticks = []
+        # Thread-pool jobs (to_thread, run_in_executor): [name, start, end, start seq, end seq].
+        self.jobs = []
         self.local = threading.local()
         self.asyncio = None
         self.seq = 0  # order of events: on the virtual clock many happen at the same instant
@@ -376,6 +387,33 @@ class Recorder:
 
     # -- output -----------------------------------------------------------------
 
+    def job_started(self, fn):
+        """A thread-pool job starts, in its worker thread (the clock calls this)."""
+        try:
+            job = [
+                _job_name(fn),
+                self.now() if self.t0 is not None else 0.0,
+                None,
+                self.tick(),
+                0,
+                "",
+            ]
+            self.jobs.append(job)
+            return job
+        except Exception:
+            return None
+
+    def job_finished(self, job, future):
+        try:
+            if future.cancelled():  # cancelled before it started: it never ran
+                return
+            # A concurrent.futures future is done here; it logs nothing if unread.
+            job[5] = "result" if future.exception(timeout=0) is None else "exception"
+            job[2] = self.now() if self.t0 is not None else 0.0
+            job[4] = self.tick()
+        except Exception:
+            pass
+
     def write(self, path):
         try:
             sys.setprofile(None)  # nothing to record while the interpreter shuts down
@@ -385,6 +423,7 @@ class Recorder:
                 "real_time": self.real_seconds() > 0,
                 "tasks": self.tasks,
                 "cancels": self.cancels,
+                "jobs": [job for job in self.jobs if job[2] is not None],
                 "lines": [list(pair) for pair in zip(self.line_times, self.line_ticks)],
             }
             for record in self.tasks:
