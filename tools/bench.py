@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.page_weight import default_config
 from verify.interpreters import find_interpreters
 from verify.project import ROOT
 from verify.running import run_snippet
+from verify.site.build import default_config
 from verify.snippets import discover_snippets
 
 BIN = Path(sys.executable).parent

@@ -36,12 +36,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.page_weight import default_config
 from verify.project import PHONE
 from verify.site.browser import chromium as launch_chromium
 from verify.site.browser import find_chromium
 from verify.site.browser import style_work as count_style_work
-from verify.site.build import build_site, page_paths, site_prefix, wait_build
+from verify.site.build import build_site, default_config, page_paths, site_prefix, wait_build
 from verify.site.lighthouse import (
     CATEGORIES,
     ensure_lighthouse,

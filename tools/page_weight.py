@@ -33,32 +33,9 @@ import urllib.parse
 from pathlib import Path
 
 from tools.google_fonts_replica import MODELS, GoogleFontsReplica
-from verify.project import REPO
 from verify.site.browser import chromium
-from verify.site.build import CONFIG, build_site, site_prefix, wait_build
+from verify.site.build import build_site, default_config, site_prefix, wait_build
 from verify.site.serve import StaticServer
-
-
-def _top_level_block(text: str, key: str) -> str:
-    """The `key:` block of a YAML file, verbatim (keeps its tags)."""
-    match = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.S | re.M)
-    return match.group(0) if match else ""
-
-
-def default_config(directory: Path, fonts: bool = True) -> Path:
-    """A minimal mkdocs.yml rendering our pages with stock Material; with
-    `fonts=False`, also `font: false` (no Google Fonts, as on our site)."""
-    ours = CONFIG.read_text(encoding="utf-8")
-    parts = [
-        "site_name: Default Material",
-        f"docs_dir: {json.dumps(str(REPO / 'docs'))}",
-        "theme:\n  name: material" + ("" if fonts else "\n  font: false"),
-        _top_level_block(ours, "nav"),
-        _top_level_block(ours, "markdown_extensions"),
-    ]
-    path = directory / "mkdocs.yml"
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
 
 
 def measure(browser, url: str, settle_ms: int = 700, fonts: GoogleFontsReplica | None = None):

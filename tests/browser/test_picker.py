@@ -135,7 +135,9 @@ def test_an_example_that_needs_a_newer_python_says_so(open_context, site):
     path, snippet = NEEDS_315
     page.goto(site.url(path) + "?python=3.12")
     # The note sits between the example and its output.
-    note = page.locator(f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0')
+    note = page.locator(
+        f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0'
+    )
     assert note.inner_text() == (
         "Needs Python 3.15+ — you chose 3.12. The output below is from a newer Python."
     )
@@ -149,7 +151,9 @@ def test_an_example_that_needs_a_newer_python_says_so(open_context, site):
     assert page.locator(".python-picker-note").count() == 0
     path, snippet = NEEDS_314
     page.goto(site.url(path) + "?python=3.13")
-    note = page.locator(f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0')
+    note = page.locator(
+        f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0'
+    )
     assert note.inner_text().startswith("Needs Python 3.14+ — you chose 3.13.")
     assert not context.watch.problems()
 

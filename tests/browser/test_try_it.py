@@ -16,13 +16,12 @@ are printed: run with -s to see them.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import time
 
 import pytest
 
-from verify.project import REPO
+from verify.project import REPO, in_ci
 from verify.snippets import Snippet
 
 RUNTIME = REPO / "docs" / "assets" / "pyodide" / "pyodide.mjs"
@@ -30,7 +29,6 @@ LIST = json.loads((REPO / "docs" / "assets" / "runnable.json").read_text(encodin
 # One example that runs (time passes, two tasks) and one that cannot (a thread).
 EXAMPLE = "snippets/futures/set_result_later_with_call_later.py"
 NOT_RUNNABLE = "snippets/threads/to_thread_keeps_loop_free.py"
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 RUNTIME_PATH = "/assets/pyodide/"
 LOAD_TIMEOUT_MS = 120_000  # a cold load on a loaded 2-core machine
 
@@ -39,13 +37,21 @@ LOAD_TIMEOUT_MS = 120_000  # a cold load on a loaded 2-core machine
 def runtime_installed():
     if not RUNTIME.exists():
         message = "docs/assets/pyodide/ is missing: run `make pyodide`"
-        if IN_CI:
+        if in_ci():
             pytest.fail(f"CI is set and {message}", pytrace=False)
         pytest.skip(message)
 
 
 def page_of(path: str) -> str:
     return path.split("/")[1] + "/"
+
+
+def open_page(page, path: str) -> None:
+    """The example's page, with try-it.js added: the site does not load it yet
+    (on every page it cost one whole-page restyle as it decorated the examples;
+    docs/contributing.md, "Try it"), so the test loads it as the site would."""
+    page.goto(page_of(path))
+    page.add_script_tag(url="../assets/javascripts/try-it.js")
 
 
 def expected(path: str) -> str:
@@ -79,7 +85,7 @@ def test_first_load_fetches_no_runtime(open_context):
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(page_of(EXAMPLE))
+    open_page(page, EXAMPLE)
     bar(page, EXAMPLE).wait_for()
     page.wait_for_load_state("networkidle")
     runtime = [url for url in requests if RUNTIME_PATH in url or "try-it-worker" in url]
@@ -90,7 +96,7 @@ def test_first_load_fetches_no_runtime(open_context):
 def test_run_prints_the_stored_output(open_context):
     context = open_context()
     page = context.new_page()
-    page.goto(page_of(EXAMPLE))
+    open_page(page, EXAMPLE)
     cold = run_and_time(page, EXAMPLE)
     output = output_of(page, EXAMPLE)
     assert output.locator("code").text_content() == expected(EXAMPLE)
@@ -110,7 +116,7 @@ def test_run_prints_the_stored_output(open_context):
         assert output.locator("code").text_content() == expected(EXAMPLE)
     # A new page in the same context: the runtime comes from the HTTP cache.
     warm_page = context.new_page()
-    warm_page.goto(page_of(EXAMPLE))
+    open_page(warm_page, EXAMPLE)
     warm = run_and_time(warm_page, EXAMPLE)
     assert output_of(warm_page, EXAMPLE).locator("code").text_content() == expected(EXAMPLE)
     print(
@@ -123,7 +129,7 @@ def test_run_prints_the_stored_output(open_context):
 def test_edit_reset_and_stop(open_context):
     context = open_context(viewport={"width": 390, "height": 844})  # a phone
     page = context.new_page()
-    page.goto(page_of(EXAMPLE))
+    open_page(page, EXAMPLE)
     tools = bar(page, EXAMPLE)
     tools.locator(".try-it-edit").click()
     editor = page.locator(f'textarea[aria-label="Code of {EXAMPLE} (editable)"]')
@@ -150,7 +156,7 @@ def test_not_runnable_example_says_how_to_run_it(open_context):
     assert reason
     context = open_context()
     page = context.new_page()
-    page.goto(page_of(NOT_RUNNABLE))
+    open_page(page, NOT_RUNNABLE)
     note = page.locator(".try-it-note", has_text=f"python {NOT_RUNNABLE}")
     note.wait_for()
     assert reason in note.text_content()

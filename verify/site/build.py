@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -124,3 +126,25 @@ def docs_page_paths() -> list[str]:
 
 def page_id(path: str) -> str:
     return path.rstrip("/") or "home"
+
+
+def _top_level_block(text: str, key: str) -> str:
+    """The `key:` block of a YAML file, verbatim (keeps its tags)."""
+    match = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.S | re.M)
+    return match.group(0) if match else ""
+
+
+def default_config(directory: Path, fonts: bool = True) -> Path:
+    """A minimal mkdocs.yml rendering our pages with stock Material; with
+    `fonts=False`, also `font: false` (no Google Fonts, as on our site)."""
+    ours = CONFIG.read_text(encoding="utf-8")
+    parts = [
+        "site_name: Default Material",
+        f"docs_dir: {json.dumps(str(REPO / 'docs'))}",
+        "theme:\n  name: material" + ("" if fonts else "\n  font: false"),
+        _top_level_block(ours, "nav"),
+        _top_level_block(ours, "markdown_extensions"),
+    ]
+    path = directory / "mkdocs.yml"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
