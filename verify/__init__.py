@@ -11,10 +11,13 @@ its options apply to every run. One job per module:
 - expected:     stored outputs and timelines: grouping, writing, failure messages
 - fences:       the Markdown pages as text: fences, includes, tab labels, timelines
 - pages:        pytest-markdown-docs integration: a page's fences run as a reader runs them
-- timeline:     drawing a run's record as an SVG
+- timeline:     drawing a run's record as an SVG (timeline_trace: the run as lanes;
+                timeline_layout: text widths and free places; timeline_marks: end marks, legend)
 - apiindex:     the API index page (docs/api.md), generated from the snippets
 - plugin:       pytest wiring: options, collection, reports
 - site/:        the built site for browser tests and measuring tools (build, serve, Chromium)
-- child/:       what runs inside a snippet's process (virtual clock, recorder, fork server);
+- realclock:    real-clock runs that hold up on a loaded machine (retry alone, reported)
+- child/:       what runs inside a snippet's process (virtual clock + its loop selector,
+                timeline recorder + its names and notes, fork server);
                 never imported by pytest, put on the child's PYTHONPATH
 """
