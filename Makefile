@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # orphans, missing timelines and a stale API index are not tied to one page.
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md or test_pages.py or test_api.py",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-against bench-site clean api-index stress stress-browser stress-real-clock timelines verify-recording pyodide update-browser
+.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-against bench-site bench-timelines clean api-index stress stress-browser stress-real-clock timelines verify-recording pyodide update-browser
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ bench: install pythons ## print speed figures (snippets, build, page weight, Lig
 
 bench-against: install ## Lighthouse mobile of this checkout against REV=<commit>, alternating runs
 	$(BIN)/python -m tools.compare_revisions $(REV)
+
+bench-timelines: install pythons ## only the cost of recording timelines, and the pictures' sizes
+	$(BIN)/python -m tools.bench --timelines
 
 bench-site: install ## only the site figures of `make bench` (build, page weight, Lighthouse, serve reload)
 	$(BIN)/python -m tools.bench --site

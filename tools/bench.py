@@ -174,6 +174,10 @@ def timeline_figures() -> None:
 
 
 if __name__ == "__main__":
+    # `--timelines`: only the cost of recording timelines and the pictures' sizes.
+    if "--timelines" in sys.argv:
+        timeline_figures()
+        sys.exit(0)
     # `--site`: only the site figures (build, page weight, Lighthouse, reload).
     if "--site" not in sys.argv:
         snippet_figures()
