@@ -178,3 +178,25 @@ def test_no_timeline_text_overlaps_or_runs_off_the_picture(browser, viewport):
         f"{len(problems)} timeline text collision(s) at {viewport['width']} px "
         "(fix the layout in verify/timeline.py, then `make update`):\n" + "\n".join(problems)
     )
+
+
+def test_an_output_line_and_its_moment_light_each_other(open_context):
+    """timeline-links.js: hovering or focusing an Output line lights its moment in
+    the picture below, and focusing the moment lights the line; a figure is linked
+    as it nears the screen."""
+    context = open_context()
+    page = context.new_page()
+    page.goto("model/")
+    figure = page.locator("figure.timeline").first
+    figure.scroll_into_view_if_needed()
+    line = page.locator(".tl-out-line").first
+    line.wait_for(timeout=10_000)
+    line.hover()
+    lit = page.locator("figure.timeline .tl-printed path.is-linked")
+    assert lit.count() == 1, "hovering an Output line lit no moment in its picture"
+    line.focus()
+    assert lit.count() == 1, "focusing an Output line lit no moment in its picture"
+    mark = page.locator("figure.timeline .tl-printed path").first
+    mark.focus()
+    assert page.locator(".tl-out-line.is-linked").count() >= 1, "a focused moment lit no line"
+    assert not context.watch.problems(), context.watch.problems()
