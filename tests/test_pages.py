@@ -271,3 +271,24 @@ def test_every_timeline_belongs_to_a_snippet():
         if not snippet.exists():
             stray.append(f"{svg.relative_to(ROOT).as_posix()} (no {snippet.name} beside it)")
     fail_if(stray, "Timelines without a snippet (delete them, or restore the snippet):")
+
+
+def test_every_guide_page_opens_with_its_key_points():
+    """A reader can stop after the summary: a guide page's `## Key points` comes
+    before its first example (the home page opens with its key idea instead)."""
+    problems = []
+    for page in pages():
+        if page.name in ("index.md", "contributing.md"):
+            continue
+        fences = [f for f in parse_fences(page) if f.lang == "python" and f.includes]
+        if not fences:
+            continue
+        lines = page.read_text(encoding="utf-8").splitlines()
+        key = next((n for n, line in enumerate(lines, 1) if line.startswith("## Key points")), None)
+        if key is None or key > fences[0].line:
+            problems.append(
+                f"{page.relative_to(ROOT).as_posix()}: `## Key points` "
+                f"{'is missing' if key is None else f'at line {key}'}; move it above the "
+                f"first example (line {fences[0].line})"
+            )
+    fail_if(problems, "Guide pages whose key points do not come first:")
