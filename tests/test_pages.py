@@ -276,6 +276,8 @@ def test_every_timeline_belongs_to_a_snippet():
 def test_every_guide_page_opens_with_its_key_points():
     """A reader can stop after the summary: a guide page's `## Key points` comes
     before its first example (the home page opens with its key idea instead)."""
+    if not (ROOT / "mkdocs.yml").exists():  # a harness self-test project (tests/test_harness.py)
+        pytest.skip("no site here, only pages made up to test the harness")
     problems = []
     for page in pages():
         if page.name in ("index.md", "contributing.md"):
