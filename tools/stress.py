@@ -54,7 +54,7 @@ def main() -> int:
             summary = counts[-1] if counts else f"exit code {result.returncode}, no count line"
             print(f"run {run:2}: {time.perf_counter() - start:5.1f} s  {summary}", flush=True)
             for line in result.stdout.splitlines():  # real-clock retries (verify/realclock.py)
-                if "retried alone" in line:
+                if ", alone, " in line:
                     print(f"        {line.strip()}")
             if result.returncode != 0:
                 failures += 1

@@ -2,7 +2,7 @@
 
 A real-clock example prints loop times rounded to 0.1 s. With every core busy,
 a run can be late by a step (seen: `t=0.4` instead of `t=0.3` at load 8), so a
-mismatch is run once more *alone*: every real-clock run holds a shared lock, and
+mismatch is run again *alone* (up to RETRIES times): every real-clock run holds a shared lock, and
 the retry takes it exclusively, so no other run of this suite (in any
 pytest-xdist worker) competes with it. The retry must match; the report lists
 every retry, so a slow machine is visible, never hidden.
@@ -18,6 +18,9 @@ from contextlib import contextmanager
 from verify.project import REPO
 
 LOCK = REPO / ".cache" / "real-clock.lock"
+# Retries of a mismatch, each alone. One was not always enough when the machine ran
+# another whole test suite beside this one (a 0.04 s busy step on 3.10 came late twice).
+RETRIES = 2
 _held = False  # this process holds a slot already (a retry's run inside its exclusive slot)
 
 
