@@ -19,6 +19,7 @@ import pytest
 
 from verify.project import REPO as ROOT
 from verify.project import in_ci
+from verify.snippets import discover_snippets
 
 LIST = ROOT / "docs" / "assets" / "runnable.json"
 RUN_ALL = ROOT / "tools" / "pyodide" / "run_all.mjs"
@@ -39,7 +40,7 @@ def _stored() -> dict:
 def test_list_names_every_example_once():
     """Every snippet has an entry (runs, or a one-line reason), and nothing else does."""
     listed = set(_stored()["examples"])
-    snippets = {p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets").glob("*/*.py")}
+    snippets = {snippet.rel for snippet in discover_snippets()}
     missing, extra = sorted(snippets - listed), sorted(listed - snippets)
     assert not missing and not extra, (
         f"{LIST.relative_to(ROOT)} is stale: not listed: {missing}; no such snippet: {extra}. "

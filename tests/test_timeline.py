@@ -10,9 +10,9 @@ import subprocess
 import pytest
 
 from verify import timeline
-from verify.environment import reader_env
+from verify.environment import normalise, reader_env
 from verify.interpreters import interpreter_or_skip
-from verify.project import VERSIONS
+from verify.project import REPO, VERSIONS
 
 # Everything the recorder must tell apart, and everything it must not disturb:
 # a done callback and a repr, an exception nobody retrieves (logged at exit),
@@ -187,7 +187,7 @@ def test_recording_keeps_nothing_alive(version, tmp_path):
         result = subprocess.run(
             [str(python), str(script)], env=env, capture_output=True, text=True, timeout=60
         )
-        outputs.append(re.sub(r"0x[0-9a-f]+", "0x...", result.stdout + result.stderr))
+        outputs.append(normalise(result.stdout + result.stderr))
     for output in outputs:
         assert "tasks left: 1" in output, f"Python {version}: the task was not collected"
         assert "Task was destroyed but it is pending!" in output
@@ -198,13 +198,7 @@ def test_recording_keeps_nothing_alive(version, tmp_path):
 # Names a reader knows (issue 23): what a stored picture says a task waited on,
 # or who cancelled it, is the API the program called, never asyncio's internals.
 
-PICTURES = sorted(
-    timeline_path
-    for timeline_path in __import__("pathlib")
-    .Path(__file__)
-    .resolve()
-    .parent.parent.glob("snippets/**/*.timeline.svg")
-)
+PICTURES = sorted(REPO.glob("snippets/**/*.timeline.svg"))
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 

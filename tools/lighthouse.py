@@ -6,7 +6,7 @@ pages, measured in the same run (`make bench`).
 Every site is built strictly from the same Markdown with the same Markdown
 extensions (so the same snippets are expanded); the default one has
 `theme: {name: material}` and nothing else, the no-fonts one adds
-`font: false` (page_weight.default_config). Each is served from 127.0.0.1
+`font: false` (verify.site.build.default_config). Each is served from 127.0.0.1
 as GitHub Pages serves it (gzip, max-age=600; _GitHubPagesHeaders).
 Lighthouse (npm, installed into .cache/lighthouse/ on first use) drives
 Debian's Chromium; nothing downloads a browser.
