@@ -1,0 +1,265 @@
+// "Try it here", loaded by try-it.js on the reader's first interaction with a
+// page. Under each example nearing the screen it puts, from the list
+// docs/assets/runnable.json (written by `make update-browser` from real runs
+// in Pyodide), a Run button if the example printed exactly its stored Python
+// 3.14 output there, else a one-line note saying why and how to run it. Run
+// prints the output under the example, labelled with the Python that produced
+// it, and draws its timeline; Edit makes the code editable, Reset puts the
+// verified code back, Stop ends a run that does not finish.
+//
+// Examples run in a module Web Worker (try-it-worker.mjs), started on the
+// first Run and reused by later runs on the page: Pyodide, CPython 3.14
+// compiled to WebAssembly, loaded from this site (assets/pyodide/, copied
+// there by `make pyodide`), on the project's virtual clock, each run from a
+// fresh interpreter state (try_it_runner.py). Stop terminates the worker:
+// Python runs synchronously in it, and ending it is the one way to stop it.
+//
+// Everything goes inside the example's .highlight block: bars inserted beside
+// the blocks restyled the whole page (a browser test counts restyles).
+const base = new URL(".", import.meta.url);
+const runtimeURL = new URL("../pyodide/", base);
+const MISSING =
+  "If this is your own copy of the site, install the runtime with `make pyodide` and build again; " +
+  "or run the example locally.";
+const examples = new WeakMap(); // a .try-it bar -> its example's controller
+let worker = null;
+let version = null;
+let nextId = 0;
+let runs = new Map(); // run id -> the controller of the example running it
+
+const EXAMPLE = /^snippets\/[\w-]+\/\w+\.py$/;
+let list = null; // the fetched runnable.json
+
+const near = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      near.unobserve(entry.target);
+      list ??= fetch(new URL("../runnable.json", base))
+        .then((response) => response.json())
+        .catch(() => ({ examples: {} }));
+      list.then((data) => decorate(entry.target, data.examples[entry.target.textContent.trim()]));
+    }
+  },
+  { rootMargin: "50% 0px" },
+);
+
+function decorate(name, entry) {
+  const block = name.parentElement;
+  if (!entry || !name.isConnected || block.querySelector(".try-it, .try-it-note")) return;
+  const path = name.textContent.trim();
+  if (entry.runs) {
+    const bar = element("div", { class: "try-it", role: "group", "aria-label": `Try ${path} here` });
+    bar.append(
+      element("button", { type: "button", class: "try-it-run", title: "Run this example in your browser" }, "▶ Run"),
+      element("button", { type: "button", class: "try-it-edit" }, "Edit"),
+      element("span", { class: "try-it-status", role: "status" }),
+    );
+    block.append(bar);
+  } else {
+    const note = element("p", { class: "try-it-note" });
+    note.append(`Not runnable in the browser: ${entry.reason}. Run it with `, element("code", {}, `python ${path}`), ".");
+    block.append(note);
+  }
+}
+
+function observe() {
+  for (const name of document.querySelectorAll(".md-content .highlight > .filename")) {
+    if (EXAMPLE.test(name.textContent.trim())) near.observe(name);
+  }
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.(".try-it button");
+  if (!button) return;
+  const bar = button.closest(".try-it");
+  if (!examples.has(bar)) examples.set(bar, controller(bar));
+  const example = examples.get(bar);
+  // By class: a focused button also has Material's "focus-visible".
+  const action = ["run", "edit", "stop", "reset"].find((name) => button.classList.contains(`try-it-${name}`));
+  if (action) example[action]();
+});
+
+// Material's instant navigation swaps pages in without loading scripts again:
+// document$ emits each page (the current one first, when subscribed).
+if (window.document$?.subscribe) window.document$.subscribe(observe);
+else observe();
+
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+
+const label = (v) => `Python ${v} in your browser`;
+
+function startWorker() {
+  worker = new Worker(new URL("try-it-worker.mjs", base), { type: "module" });
+  worker.onmessage = ({ data: message }) => {
+    if (message.type === "ready") {
+      version = message.version;
+      for (const run of runs.values()) run.ready(message);
+    } else if (message.type === "error") {
+      failAll(`Python could not start here: ${message.message}. ${MISSING}`);
+    } else if (runs.has(message.id)) {
+      runs.get(message.id)[message.type](message);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failAll(`Python could not start here. ${MISSING}`);
+  };
+  worker.postMessage({ type: "boot", indexURL: runtimeURL.href });
+}
+
+function stopWorker() {
+  if (worker) worker.terminate();
+  worker = null;
+  version = null;
+}
+
+function failAll(text) {
+  const failed = runs;
+  runs = new Map();
+  stopWorker();
+  for (const run of failed.values()) run.fail(text);
+}
+
+function controller(bar) {
+  const block = bar.parentElement; // the example's .highlight
+  const path = block.querySelector(".filename").textContent.trim();
+  const pre = block.querySelector("pre");
+  const original = pre.querySelector("code").textContent.replace(/\n$/, "") + "\n";
+  const runButton = bar.querySelector(".try-it-run");
+  const editButton = bar.querySelector(".try-it-edit");
+  const status = bar.querySelector(".try-it-status");
+  const stopButton = element("button", { type: "button", class: "try-it-stop", hidden: "" }, "Stop");
+  const resetButton = element("button", { type: "button", class: "try-it-reset", hidden: "" }, "Reset");
+  editButton.after(stopButton, resetButton);
+  runButton.title = "Run this example in your browser (Ctrl+Enter in the code)";
+  let editor = null;
+  let output = null;
+  let current = null; // this example's run in progress
+  let clicked = 0;
+
+  function showOutput() {
+    if (!output) {
+      output = element("div", { class: "try-it-output" });
+      output.labelNode = element("p", { class: "try-it-label" });
+      output.pre = element("pre", { tabindex: "0", "aria-live": "polite" });
+      output.code = element("code");
+      output.pre.append(output.code);
+      output.append(output.labelNode, output.pre);
+      bar.after(output);
+    }
+    output.querySelector("figure")?.remove();
+    return output;
+  }
+
+  function busy(on) {
+    runButton.disabled = on;
+    stopButton.hidden = !on;
+  }
+
+  function finish(text) {
+    runs.delete(current);
+    current = null;
+    busy(false);
+    status.textContent = text;
+  }
+
+  const self = {
+    run() {
+      if (current !== null) return;
+      clicked = performance.now();
+      showOutput();
+      output.code.textContent = "";
+      output.labelNode.textContent = version ? label(version) : "Python in your browser";
+      busy(true);
+      current = `r${nextId++}`;
+      runs.set(current, self);
+      if (!worker) startWorker();
+      status.textContent = version ? "Running…" : "Loading Python (about 6 MB, once per visit)…";
+      worker.postMessage({
+        type: "run",
+        id: current,
+        path,
+        source: editor ? editor.value : original,
+        timelineId: `try-it-${current}`,
+      });
+    },
+    edit() {
+      if (!editor) {
+        editor = element("textarea", {
+          class: "try-it-code",
+          spellcheck: "false",
+          autocapitalize: "off",
+          autocomplete: "off",
+          "aria-label": `Code of ${path} (editable)`,
+          rows: String(Math.min(original.split("\n").length, 30)),
+        });
+        editor.value = original;
+        editor.addEventListener("keydown", (event) => {
+          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            self.run();
+          }
+        });
+        pre.hidden = true;
+        pre.after(editor);
+        editButton.hidden = true;
+        resetButton.hidden = false;
+      }
+      editor.focus();
+    },
+    reset() {
+      editor?.remove();
+      editor = null;
+      pre.hidden = false;
+      editButton.hidden = false;
+      resetButton.hidden = true;
+      editButton.focus();
+    },
+    stop() {
+      // Python runs synchronously in the worker: ending it is the only way to
+      // stop it. Any other example's run ends too; the next Run starts afresh.
+      const stopped = runs;
+      runs = new Map();
+      stopWorker();
+      for (const run of stopped.values()) run.stopped();
+      runButton.focus();
+    },
+    // Messages from the worker about this example's run.
+    ready(message) {
+      output.labelNode.textContent = label(message.version);
+      status.textContent = "Running…";
+    },
+    out(message) {
+      output.code.textContent += message.text;
+    },
+    done(message) {
+      const seconds = ((performance.now() - clicked) / 1000).toFixed(1);
+      if (message.timeline) {
+        // The SVG the project's own drawer (verify/timeline.py) made in the
+        // worker, from this run: every label in it is escaped there.
+        const figure = element("figure", { class: "timeline" });
+        figure.innerHTML = message.timeline;
+        output.append(figure);
+      }
+      finish(message.status === 0 ? `Done in ${seconds} s.` : `Exited with status ${message.status}.`);
+    },
+    fail(text) {
+      showOutput();
+      output.labelNode.textContent = "Could not run";
+      output.code.textContent = text;
+      finish("");
+    },
+    stopped() {
+      const text = output.code.textContent;
+      output.code.textContent += (text && !text.endsWith("\n") ? "\n" : "") + "[stopped]";
+      finish("Stopped.");
+    },
+  };
+  return self;
+}
