@@ -36,15 +36,14 @@ average is printed before and after, since this machine is shared.
   (the setting overridden at build time; mkdocs.yml is not touched): what
   listing the script costs every page. Its styles are in extra.css either
   way, so they are not counted; `--against REV` compares this checkout with a
-  git revision instead (e.g. the one before the feature, which the output
-  names), which counts them. Also checked: no request under assets/pyodide/
+  git revision instead, which counts them, and every other change since REV.
+  Also checked: no request under assets/pyodide/
   (nor the worker) on a first load.
 
 While mkdocs.yml does not list try-it.js, the timed site has no Run buttons
 of its own: the tool then adds the script after each page loads, as the browser
 test does, and says so. Lighthouse mobile is not run here (minutes per
-page); the output names the command that compares it against a revision
-(`make bench-against`).
+page); the output says how to compare it with `make bench-against`.
 """
 
 from __future__ import annotations
@@ -241,15 +240,24 @@ def file_differences(with_: dict, without: dict) -> list[tuple[int, str]]:
 # ---------------------------------------------------------------------------
 
 
-def feature_start() -> str | None:
-    """The revision just before try-it.js was added (the site without the feature)."""
-    added = subprocess.run(
-        ["git", "log", "--diff-filter=A", "--format=%h", "--", "docs/" + TRY_IT],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
-    return f"{added[-1]}^" if added else None
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout
+
+
+def lighthouse_advice(listed: bool) -> str:
+    """How to compare Lighthouse mobile with and without the Run buttons."""
+    command = "`make bench-against REV={}` (tools/compare_revisions.py; minutes)"
+    if not listed:
+        return (
+            f"mkdocs.yml does not list {TRY_IT}: list it in the working tree, then run "
+            + command.format("HEAD")
+        )
+    listing = rf"^[[:space:]]*- {TRY_IT.replace('.', '[.]')}"
+    if not re.search(listing.replace("[[:space:]]", r"\s"), git("show", "HEAD:mkdocs.yml"), re.M):
+        return "run " + command.format("HEAD") + " (try-it.js is listed, not committed)"
+    added = git("log", "-G", listing, "--format=%h", "--", "mkdocs.yml").split()
+    rev = f"{added[-1]}^" if added else "<the commit before try-it.js was listed>"
+    return "run " + command.format(rev) + " (the commit before try-it.js was listed)"
 
 
 def run(repeats: int, later: int, against: str | None) -> dict:
@@ -413,19 +421,14 @@ def report(figures: dict) -> tuple[str, list[str]]:
     )
     if not figures["against"]:
         lines.append(
-            f"  (its styles are in extra.css in both builds; `--against {feature_start()}` "
-            "counts them too)"
+            "  (try-it's styles are in extra.css in both builds: `--against REV` counts "
+            "them, and every other change since REV)"
         )
-    rev = figures["against"] or feature_start()
     lines += [
         "",
-        "Lighthouse mobile (home and heaviest page, no lower than without the feature): "
-        f"run `make bench-against REV={rev}` (tools/compare_revisions.py; minutes).",
+        "Lighthouse mobile, home and heaviest page, no lower than without the feature:",
+        "  " + lighthouse_advice(figures["listed"]),
     ]
-    if not figures["listed"]:
-        lines.append(
-            "  While mkdocs.yml does not list try-it.js, that compares sites without Run buttons."
-        )
     return "\n".join(lines), missed
 
 
