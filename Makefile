@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # orphans, missing timelines and a stale API index are not tied to one page.
 K := $(if $(PAGE),-k "$(PAGE)/ or docs/$(PAGE).md or $(PAGE).md or test_pages.py or test_api.py",)
 
-.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-against bench-site bench-timelines clean api-index stress stress-browser stress-real-clock timelines verify-recording pyodide update-browser
+.PHONY: help install pythons serve build test test-real-clock update lint format bench bench-against bench-site bench-try-it bench-timelines clean api-index stress stress-browser stress-real-clock timelines verify-recording pyodide update-browser
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -45,7 +45,7 @@ lint: install ## ruff check and format check
 format: install ## ruff fix and format
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
-bench: install pythons ## print speed figures (snippets, build, page weight, Lighthouse vs default Material, serve reload)
+bench: install pythons ## print speed figures (snippets, build, page weight, Lighthouse vs default Material, serve reload, Try it)
 	$(BIN)/python -m tools.bench
 
 bench-against: install ## Lighthouse mobile of this checkout against REV=<commit>, alternating runs
@@ -54,8 +54,11 @@ bench-against: install ## Lighthouse mobile of this checkout against REV=<commit
 bench-timelines: install pythons ## only the cost of recording timelines, and the pictures' sizes
 	$(BIN)/python -m tools.bench --timelines
 
-bench-site: install ## only the site figures of `make bench` (build, page weight, Lighthouse, serve reload)
+bench-site: install ## only the site figures of `make bench` (build, page weight, Lighthouse, serve reload, Try it)
 	$(BIN)/python -m tools.bench --site
+
+bench-try-it: install ## Try it here: first Run (cold/warm cache), later runs, first-load bytes with and without try-it.js (REV=<commit>: against that revision)
+	$(BIN)/python -m tools.bench_try_it $(if $(REV),--against $(REV),)
 
 clean: ## remove build output
 	rm -rf site .pytest_cache

@@ -131,9 +131,11 @@ def print_tool(module: str) -> None:
 
 
 def site_figures() -> None:
-    """Lighthouse beside the default build, and save-to-reload under `mkdocs serve`."""
+    """Lighthouse beside the default build, save-to-reload under `mkdocs serve`,
+    and the Run buttons' figures (about two minutes, a small part of Lighthouse's)."""
     print_tool("tools.lighthouse")
     print_tool("tools.serve_reload")
+    print_tool("tools.bench_try_it")
 
 
 def timeline_figures() -> None:
@@ -178,7 +180,7 @@ if __name__ == "__main__":
     if "--timelines" in sys.argv:
         timeline_figures()
         sys.exit(0)
-    # `--site`: only the site figures (build, page weight, Lighthouse, reload).
+    # `--site`: only the site figures (build, page weight, Lighthouse, reload, Try it).
     if "--site" not in sys.argv:
         snippet_figures()
         timeline_figures()

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from verify.project import REPO
 from verify.site.browser import find_chromium
-from verify.site.build import build_site, site_prefix, wait_build
+from verify.site.build import build_site, checkout, site_prefix, wait_build
 from verify.site.lighthouse import (
     ensure_lighthouse,
     heaviest_page,
@@ -35,14 +33,10 @@ def measure(rev: str, runs: int) -> dict:
     if chromium is None:
         raise SystemExit("compare_revisions: no Chromium (sudo apt-get install -y chromium)")
     ensure_lighthouse()
-    with tempfile.TemporaryDirectory(prefix="compare-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="compare-") as tmp, checkout(rev) as before:
         tmp = Path(tmp)
-        before = tmp / "checkout"
-        subprocess.run(
-            ["git", "worktree", "add", "-q", "--detach", before, rev], cwd=REPO, check=True
-        )
+        servers = {"now": pages_server(site_prefix()), "before": pages_server(site_prefix())}
         try:
-            servers = {"now": pages_server(site_prefix()), "before": pages_server(site_prefix())}
             jobs = [
                 build_site(tmp / "now", site_url=servers["now"].base_url),
                 build_site(
@@ -74,7 +68,6 @@ def measure(rev: str, runs: int) -> dict:
         finally:
             for server in servers.values():
                 server.stop()
-            subprocess.run(["git", "worktree", "remove", "--force", before], cwd=REPO)
     figures: dict = {}
     for row in rows:
         site, page = row["key"].split("|")

@@ -41,20 +41,48 @@ def find_chromium() -> str | None:
     return None
 
 
+def _executable() -> str:
+    path = find_chromium()
+    if path is None:
+        raise FileNotFoundError(f"no Chromium found; install it: {INSTALL_HINT}")
+    return path
+
+
 @contextlib.contextmanager
 def chromium():
     """Yield a launched headless Chromium (Playwright sync API)."""
     from playwright.sync_api import sync_playwright
 
-    path = find_chromium()
-    if path is None:
-        raise FileNotFoundError(f"no Chromium found; install it: {INSTALL_HINT}")
+    path = _executable()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def chromium_profile(user_data_dir):
+    """Yield the browser context of a headless Chromium whose profile is kept
+    in `user_data_dir` (give it an empty folder for an empty cache).
+
+    Its HTTP cache is on disk, as a reader's browser has it. The contexts of
+    `chromium()` (`browser.new_context()`) keep theirs in memory, where
+    Chromium stores no large file: a 9.6 MB WebAssembly file was fetched
+    again on every page there.
+    """
+    from playwright.sync_api import sync_playwright
+
+    path = _executable()
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(user_data_dir), executable_path=path, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 def style_work(browser, page, url: str, settle_ms: int = 2000) -> dict:

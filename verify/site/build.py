@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import urllib.parse
 from pathlib import Path
+
+import yaml
 
 from verify.project import REPO
 
 CONFIG = REPO / "mkdocs.yml"
 
-# `mkdocs build --strict` with `site_url` overridden, which the command line
-# cannot do (`mkdocs serve` does the same through this API).
-_BUILD_WITH_SITE_URL = """
-import logging, sys
+# `mkdocs build --strict` with settings overridden (`site_url`, `extra_javascript`),
+# which the command line cannot do (`mkdocs serve` does the same through this API).
+_BUILD_WITH_OVERRIDES = """
+import json, logging, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
-config_file, site_dir, site_url = sys.argv[1:4]
-config = load_config(config_file, site_dir=site_dir, site_url=site_url, strict=True)
+config_file, site_dir, overrides = sys.argv[1:4]
+config = load_config(config_file, site_dir=site_dir, strict=True, **json.loads(overrides))
 config.plugins.on_startup(command="build", dirty=False)
 try:
     build(config)
@@ -42,15 +46,19 @@ def build_site(
     site_url: str | None = None,
     env: dict | None = None,
     cwd: Path = REPO,
+    overrides: dict | None = None,
 ) -> subprocess.Popen:
     """Start `mkdocs build --strict` of `config_file` into `site_dir` (with
-    `site_url` overridden if given); finish it with `wait_build`.
+    `site_url` and any other setting in `overrides` replaced); finish it with
+    `wait_build`.
 
     Runs from the repository root (`cwd`: another checkout's), because
     pymdownx.snippets resolves `--8<-- "snippets/..."` against the working directory.
     """
-    if site_url:
-        command = ["-c", _BUILD_WITH_SITE_URL, str(config_file), str(site_dir), site_url]
+    overrides = {**(overrides or {}), **({"site_url": site_url} if site_url else {})}
+    if overrides:
+        command = ["-c", _BUILD_WITH_OVERRIDES, str(config_file), str(site_dir)]
+        command.append(json.dumps(overrides))
     else:
         command = ["-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
     return subprocess.Popen(
@@ -67,6 +75,27 @@ def wait_build(proc: subprocess.Popen, what: str = "site") -> None:
     out, _ = proc.communicate(timeout=180)
     if proc.returncode != 0:
         raise BuildFailed(f"strict build of the {what} failed:\n{out[-4000:]}")
+
+
+@contextlib.contextmanager
+def checkout(rev: str):
+    """Yield a temporary checkout of `rev` (a detached git worktree), removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="checkout-") as tmp:
+        where = Path(tmp) / "checkout"
+        subprocess.run(
+            ["git", "worktree", "add", "-q", "--detach", where, rev], cwd=REPO, check=True
+        )
+        try:
+            yield where
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", where], cwd=REPO)
+
+
+def extra_javascript() -> list[str]:
+    """The scripts `mkdocs.yml` lists under `extra_javascript` (their paths)."""
+    block = _top_level_block(CONFIG.read_text(encoding="utf-8"), "extra_javascript")
+    entries = (yaml.safe_load(block) or {}).get("extra_javascript") or []
+    return [entry if isinstance(entry, str) else entry["path"] for entry in entries]
 
 
 def site_url() -> str:
