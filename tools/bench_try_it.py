@@ -40,9 +40,7 @@ average is printed before and after, since this machine is shared.
   Also checked: no request under assets/pyodide/
   (nor the worker) on a first load.
 
-While mkdocs.yml does not list try-it.js, the timed site has no Run buttons
-of its own: the tool then adds the script after each page loads, as the browser
-test does, and says so. Lighthouse mobile is not run here (minutes per
+Lighthouse mobile is not run here (minutes per
 page); the output says how to compare it with `make bench-against`.
 """
 
@@ -91,15 +89,15 @@ def page_of(path: str) -> str:
     return path.split("/")[1] + "/"
 
 
-def open_page(context, url: str, script_url: str):
-    """A new page of `context` at `url`; try-it.js added if the site does not
-    load it. Returns the page and whether the script was added."""
+def open_page(context, url: str, path: str):
+    """A new page of `context` at `url`, reached as a reader reaches the
+    example `path`: the pointer moves (try-it.js then loads try-it.mjs and
+    the list) and the example is scrolled to."""
     page = context.new_page()
     page.goto(url)
-    injected = page.locator('script[src*="javascripts/try-it.js"]').count() == 0
-    if injected:
-        page.add_script_tag(url=script_url)
-    return page, injected
+    page.mouse.move(5, 300)
+    page.locator(".highlight > .filename", has_text=path).scroll_into_view_if_needed()
+    return page
 
 
 def bar(page, path: str):
@@ -164,9 +162,8 @@ def runtime_hits(server) -> list[str]:
 
 
 def time_runs(base_url: str, hits: list[str], repeats: int, later: int) -> dict:
-    script_url = base_url + TRY_IT
     figures: dict = {"cold": [], "warm": [], "later": [], "warm_runtime_fetches": []}
-    figures.update(injected=False, wrong_output=[], later_examples=set())
+    figures.update(wrong_output=[], later_examples=set())
     expected = {}
 
     def check(path, text):
@@ -179,18 +176,17 @@ def time_runs(base_url: str, hits: list[str], repeats: int, later: int) -> dict:
         first, second = EXAMPLES if repeat % 2 == 0 else EXAMPLES[::-1]
         # A new profile: an empty HTTP cache, on disk.
         with tempfile.TemporaryDirectory() as profile, chromium_profile(profile) as context:
-            page, injected = open_page(context, base_url + page_of(first), script_url)
+            page = open_page(context, base_url + page_of(first), first)
             seconds, text = run_and_time(page, first)
             figures["cold"].append(seconds)
             check(first, text)
             page.close()
             del hits[:]
-            page, injected_too = open_page(context, base_url + page_of(second), script_url)
+            page = open_page(context, base_url + page_of(second), second)
             seconds, text = run_and_time(page, second)
             figures["warm"].append(seconds)
             figures["warm_runtime_fetches"].append([h for h in hits if RUNTIME_URL.search(h)])
             check(second, text)
-            figures["injected"] |= injected or injected_too
             paths = visible_examples(page)
             figures["later_examples"].update(paths)
             for run in range(later):
@@ -256,7 +252,8 @@ def lighthouse_advice(listed: bool) -> str:
     if not re.search(listing.replace("[[:space:]]", r"\s"), git("show", "HEAD:mkdocs.yml"), re.M):
         return "run " + command.format("HEAD") + " (try-it.js is listed, not committed)"
     added = git("log", "-G", listing, "--format=%h", "--", "mkdocs.yml").split()
-    rev = f"{added[-1]}^" if added else "<the commit before try-it.js was listed>"
+    # Newest first: the commit that last listed it (an earlier one was reverted).
+    rev = f"{added[0]}^" if added else "<the commit before try-it.js was listed>"
     return "run " + command.format(rev) + " (the commit before try-it.js was listed)"
 
 
@@ -344,12 +341,7 @@ def report(figures: dict) -> tuple[str, list[str]]:
         f"{after} after",
     ]
     if not figures["listed"]:
-        lines.append(
-            f"mkdocs.yml does not list {TRY_IT} yet: the Runs below were timed with the "
-            "script added after each page loaded (as tests/browser/test_try_it.py does)."
-            if "runs" in figures
-            else f"mkdocs.yml does not list {TRY_IT} yet."
-        )
+        lines.append(f"mkdocs.yml does not list {TRY_IT}: the pages have no Run buttons.")
     lines += ["", f"{'figure':44}{'median':>9}  {'range':>13}  target"]
     runs = figures.get("runs")
     if runs is None:

@@ -1,7 +1,6 @@
-/* "Try it here" (docs/contributing.md, "Try it"): every page loads only this.
-   On the reader's first scroll, pointer move, touch or key press it loads
-   try-it.mjs, which puts Run buttons under the examples; nothing more is
-   fetched before that (first-load bytes, measured by `make bench-try-it`). */
+/* "Try it here": every page loads only this. On the reader's first scroll,
+   pointer move, touch or key press it loads try-it.mjs, which puts Run
+   buttons under the examples (docs/contributing.md, "Try it"). */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
