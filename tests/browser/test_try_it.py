@@ -261,3 +261,19 @@ def test_putting_the_controls_on_the_heaviest_page_restyles_no_whole_page(browse
         f"/{path}: {len(whole)} whole-page restyles while the controls went in "
         f"({whole} of {elements} elements); keep them inside the .highlight block"
     )
+
+
+def test_controls_come_on_a_page_reached_by_instant_navigation(open_context):
+    """Material swaps the next page in without loading scripts again:
+    try-it.mjs, already loaded, puts controls on that page too."""
+    context = open_context()
+    page = context.new_page()
+    open_page(page, NOT_RUNNABLE)
+    page.locator(".try-it-note", has_text=NOT_RUNNABLE).wait_for()
+    page.evaluate("window.__samePage = true")  # gone if the page were reloaded
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Futures by hand").click()
+    page.wait_for_url(f"**/{page_of(EXAMPLE)}")
+    page.locator(".highlight > .filename", has_text=EXAMPLE).scroll_into_view_if_needed()
+    bar(page, EXAMPLE).wait_for()
+    assert page.evaluate("window.__samePage === true"), "the link reloaded the page"
+    assert not context.watch.problems(), context.watch.problems()
