@@ -185,7 +185,8 @@ def run(rel_path, source, write, timeline_id=None, record=True):
     with open(path, "w", encoding="utf-8") as file:
         file.write(source)
     # Two streams, one writer: the recorder watches each stream's writes.
-    sys.stdout, sys.stderr = _Output(write), _Output(write)
+    out, err = _Output(write), _Output(write)
+    sys.stdout, sys.stderr = out, err
     main = types.ModuleType("__main__")
     main.__file__ = path
     main.__builtins__ = builtins
@@ -218,8 +219,8 @@ def run(rel_path, source, write, timeline_id=None, record=True):
             del main
             gc.collect()
     finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        out.flush()
+        err.flush()
         sys.modules["__main__"] = _main
         for name, value in _sys.items():
             setattr(sys, name, value)
