@@ -85,6 +85,18 @@ def test_another_picture_is_listed_with_its_reason():
     assert entry == {"runs": True, "timeline": "the browser draws no picture"}
 
 
+def test_a_picture_for_an_example_that_opts_out_is_listed():
+    """The runner applies `# No timeline` itself (the harness records nothing then)."""
+    opted = next(s for s in discover_snippets() if s.no_timeline and not s.timeline_files())
+    output = opted.expected_file("3.14").read_text(encoding="utf-8")
+    assert pr.entry_for(opted, pr.BrowserRun(output, 0, 0.1, None)) == ({"runs": True}, None)
+    entry, _ = pr.entry_for(opted, pr.BrowserRun(output, 0, 0.1, "<svg/>"))
+    assert entry == {
+        "runs": True,
+        "timeline": "the browser draws a picture the example opts out of",
+    }
+
+
 def test_other_output_or_status_does_not_run():
     expected = _run().output
     entry, detail = pr.entry_for(EXAMPLE, _run(output=expected + "one more line\n"))

@@ -140,6 +140,9 @@ def entry_for(snippet: Snippet, run: BrowserRun) -> tuple[dict, str | None]:
         return {"runs": False, "reason": _why_not(snippet, run)}, detail
     stored_path = snippet.expected_timeline(BROWSER_PYTHON)
     stored = stored_timeline(stored_path)
+    if stored is None and run.timeline is not None and snippet.no_timeline:
+        picture = "the browser draws a picture the example opts out of"
+        return {"runs": True, "timeline": picture}, f"# No timeline: {snippet.no_timeline}"
     if stored is None or stored == run.timeline:
         return {"runs": True}, None  # no picture on the page, or the same one
     name = stored_path.relative_to(ROOT).as_posix()

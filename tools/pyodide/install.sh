@@ -10,8 +10,9 @@
 # WebAssembly), python_stdlib.zip (the standard library), pyodide-lock.json
 # (read at start-up; no package is installed), and try_it_modules.zip: the
 # project's own modules, unchanged and at their repository paths, that a run
-# uses: the virtual clock and the timeline recorder (verify/child/), and the
-# code that draws the timeline (verify/timeline*.py). The worker
+# uses: the virtual clock and the timeline recorder (verify/child/), the code
+# that draws the timeline (verify/timeline*.py), and the rule for which
+# examples have none (verify/snippets.py, with verify/project.py). The worker
 # (docs/assets/javascripts/try-it-worker.mjs) unpacks it; verify/pyodide_runs.py
 # checks that the copy matches the checkout.
 set -euo pipefail
@@ -32,6 +33,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     for path in sys.argv[2:]:
         z.write(path)  # at its repository path: verify/child/sitecustomize.py
 ' "$out.new/try_it_modules.zip" verify/__init__.py verify/timeline*.py \
+  verify/snippets.py verify/project.py \
   verify/child/sitecustomize.py verify/child/virtual_selector.py \
   verify/child/timeline_recorder.py verify/child/timeline_names.py verify/child/timeline_notes.py
 rm -rf "$out"

@@ -15,7 +15,8 @@
 //               {type: "out", id, text} (as the example writes)
 //               {type: "done", id, status, seconds, timeline}
 //                 timeline: the SVG drawn from the run, or null where the
-//                 harness draws none (no task ran, or record: false)
+//                 harness draws none (no task ran, or a `# No timeline` /
+//                 `# Real clock` example), or with record: false
 const isNode = typeof process !== "undefined" && !!(process.versions && process.versions.node);
 const HOME = "/home/pyodide";
 let post;

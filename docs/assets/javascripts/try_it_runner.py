@@ -32,6 +32,7 @@ import gc
 import importlib.util
 import io
 import os
+import pathlib
 import sys
 import time
 import types
@@ -63,6 +64,7 @@ FRESH = (
 _path = list(sys.path)
 sys.path.insert(0, LIB)
 import verify.timeline  # noqa: E402 - drawing is pure: loaded once, kept across runs
+from verify.snippets import Snippet  # noqa: E402 - its `# No timeline` rule
 
 _baseline = set(sys.modules)
 _main = sys.modules["__main__"]
@@ -175,15 +177,17 @@ def run(rel_path, source, write, timeline_id=None, record=True):
     """Run `source` as the file `rel_path` (snippets/<page>/<name>.py); every
     piece of output goes to write(text). Returns (exit status, timeline): the
     SVG drawn from the run's record with the id `timeline_id`, or None where
-    the harness draws none (no task ran) or not `record`."""
+    the harness draws none (no task ran, or the example opts out) or not `record`."""
     _reset()
-    if record:
-        os.environ["TIMELINE_TRACE"] = TRACE  # read by the clock's start_run()
-        open(TRACE, "w").close()  # a run that records nothing leaves it empty
     path = os.path.join(ROOT, rel_path)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as file:
         file.write(source)
+    # As run_snippet: an example that opts out (or runs on the real clock) is not recorded.
+    record = record and not Snippet(pathlib.Path(path)).no_timeline
+    if record:
+        os.environ["TIMELINE_TRACE"] = TRACE  # read by the clock's start_run()
+        open(TRACE, "w").close()  # a run that records nothing leaves it empty
     # Two streams, one writer: the recorder watches each stream's writes.
     out, err = _Output(write), _Output(write)
     sys.stdout, sys.stderr = out, err
