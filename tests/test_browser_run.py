@@ -73,15 +73,15 @@ def _run(output=None, status=0, timeline="stored") -> pr.BrowserRun:
 
 
 def test_same_output_and_picture_runs():
-    assert pr.entry_for(EXAMPLE, _run()) == ({"runs": True}, None)
+    assert pr.entry_for(EXAMPLE, _run(), "3.14.2") == ({"runs": True}, None)
 
 
 def test_another_picture_is_listed_with_its_reason():
     drawn = _run().timeline.replace("cancelled", "returned", 1)
-    entry, detail = pr.entry_for(EXAMPLE, _run(timeline=drawn))
+    entry, detail = pr.entry_for(EXAMPLE, _run(timeline=drawn), "3.14.2")
     assert entry["runs"] and entry["timeline"], entry
     assert "cancel_raises_inside_the_task.timeline.svg" in detail
-    entry, _ = pr.entry_for(EXAMPLE, _run(timeline=None))
+    entry, _ = pr.entry_for(EXAMPLE, _run(timeline=None), "3.14.2")
     assert entry == {"runs": True, "timeline": "the browser draws no picture"}
 
 
@@ -89,8 +89,11 @@ def test_a_picture_for_an_example_that_opts_out_is_listed():
     """The runner applies `# No timeline` itself (the harness records nothing then)."""
     opted = next(s for s in discover_snippets() if s.no_timeline and not s.timeline_files())
     output = opted.expected_file("3.14").read_text(encoding="utf-8")
-    assert pr.entry_for(opted, pr.BrowserRun(output, 0, 0.1, None)) == ({"runs": True}, None)
-    entry, _ = pr.entry_for(opted, pr.BrowserRun(output, 0, 0.1, "<svg/>"))
+    assert pr.entry_for(opted, pr.BrowserRun(output, 0, 0.1, None), "3.14.2") == (
+        {"runs": True},
+        None,
+    )
+    entry, _ = pr.entry_for(opted, pr.BrowserRun(output, 0, 0.1, "<svg/>"), "3.14.2")
     assert entry == {
         "runs": True,
         "timeline": "the browser draws a picture the example opts out of",
@@ -99,16 +102,20 @@ def test_a_picture_for_an_example_that_opts_out_is_listed():
 
 def test_other_output_or_status_does_not_run():
     expected = _run().output
-    entry, detail = pr.entry_for(EXAMPLE, _run(output=expected + "one more line\n"))
+    entry, detail = pr.entry_for(EXAMPLE, _run(output=expected + "one more line\n"), "3.14.2")
     assert not entry["runs"] and "prints something else" in entry["reason"]
     assert "cancel_raises_inside_the_task.out" in detail and "one more line" in detail
-    entry, _ = pr.entry_for(EXAMPLE, _run(status=1))
+    entry, _ = pr.entry_for(EXAMPLE, _run(status=1), "3.14.2")
     assert not entry["runs"]
     entry, _ = pr.entry_for(
-        EXAMPLE, _run(output="RuntimeError: can't start new thread\n", status=1)
+        EXAMPLE, _run(output="RuntimeError: can't start new thread\n", status=1), "3.14.2"
     )
     assert entry["reason"] == "starts a thread, and a page's Python cannot"
-    entry, _ = pr.entry_for(EXAMPLE, _run(status=None))
+    entry, _ = pr.entry_for(
+        EXAMPLE, _run(output="OSError exception in shielded future\n"), "3.14.2"
+    )
+    assert "Python 3.14.2 logs a shielded task's error" in entry["reason"]
+    entry, _ = pr.entry_for(EXAMPLE, _run(status=None), "3.14.2")
     assert entry["reason"].startswith("does not finish in the browser")
 
 

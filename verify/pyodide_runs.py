@@ -110,20 +110,25 @@ def _first_difference(expected: str, actual: str) -> str:
     return ""
 
 
-def _why_not(snippet: Snippet, run: BrowserRun) -> str:
+def _why_not(snippet: Snippet, run: BrowserRun, runtime: str) -> str:
     """The one line a page shows under an example it cannot run."""
     if run.status is None:
         return f"does not finish in the browser within {TIMEOUT:.0f} s"
     if "can't start new thread" in run.output:
         return "starts a thread, and a page's Python cannot"
-    if "lacks multiprocessing" in run.output or "subprocess" in snippet.source:
+    if "lacks multiprocessing" in run.output or "does not support processes" in run.output:
         return "starts a process, and a page's Python cannot"
     if "signal" in snippet.source and "signal" in run.output:
         return "uses signals, which a page's Python does not have"
-    return "prints something else in the browser's Python (3.14.2 on WebAssembly)"
+    if "socketpair" in run.output:  # its traceback: Pyodide cannot make one (EINVAL)
+        return "opens a pair of sockets, which a page's Python cannot"
+    if "exception in shielded future" in run.output:  # asyncio.shield's log in 3.14.2 only
+        shown = "the newest 3.14 (shown) does not"
+        return f"the browser's Python {runtime} logs a shielded task's error; {shown}"
+    return f"prints something else in the browser's Python ({runtime} on WebAssembly)"
 
 
-def entry_for(snippet: Snippet, run: BrowserRun) -> tuple[dict, str | None]:
+def entry_for(snippet: Snippet, run: BrowserRun, runtime: str) -> tuple[dict, str | None]:
     """The example's entry in the list, and what went differently (for the report)."""
     expected_path = snippet.expected_file(BROWSER_PYTHON)
     expected = expected_path.read_text(encoding="utf-8")
@@ -137,7 +142,7 @@ def entry_for(snippet: Snippet, run: BrowserRun) -> tuple[dict, str | None]:
         else:
             last = (run.output.strip().split("\n") or [""])[-1]
             detail = f"exit status {run.status}: {last}"
-        return {"runs": False, "reason": _why_not(snippet, run)}, detail
+        return {"runs": False, "reason": _why_not(snippet, run, runtime)}, detail
     stored_path = snippet.expected_timeline(BROWSER_PYTHON)
     stored = stored_timeline(stored_path)
     if stored is None and run.timeline is not None and snippet.no_timeline:
@@ -172,7 +177,9 @@ def build_list(results: Results, snippets: list[Snippet]) -> tuple[dict, dict[st
                 "reason": f"needs Python {snippet.min_version}+; the browser has {results.version}",
             }
             continue
-        examples[snippet.rel], detail = entry_for(snippet, results.runs[snippet.rel])
+        examples[snippet.rel], detail = entry_for(
+            snippet, results.runs[snippet.rel], results.version
+        )
         if detail:
             details[snippet.rel] = detail
     return {"runtime": results.version, "examples": examples}, details
