@@ -84,5 +84,5 @@ verify-recording: install pythons ## run the snippets without recording timeline
 pyodide: ## install the pinned Pyodide (package.json) and copy the runtime into docs/assets/pyodide/ for the Run buttons
 	bash tools/pyodide/install.sh
 
-update-browser: pyodide ## run every example in Pyodide and rewrite docs/assets/runnable.json (which ones the site runs); review git diff
-	node tools/pyodide/run_all.mjs --write
+update-browser: install pyodide ## run every example in Pyodide and rewrite docs/assets/runnable.json (which ones the site runs, and whose picture differs); review git diff
+	$(BIN)/python -m tools.browser_list --write

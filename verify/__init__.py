@@ -14,6 +14,8 @@ its options apply to every run. One job per module:
 - timeline:     drawing a run's record as an SVG (timeline_trace: the run as lanes;
                 timeline_layout: text widths and free places; timeline_marks: end marks, legend)
 - apiindex:     the API index page (docs/api.md), generated from the snippets
+- pyodide_runs: "Try it here": the examples run in Pyodide, judged by these rules
+                (docs/assets/runnable.json)
 - plugin:       pytest wiring: options, collection, reports
 - site/:        the built site for browser tests and measuring tools (build, serve, Chromium)
 - realclock:    real-clock runs that hold up on a loaded machine (retry alone, reported)

@@ -4,47 +4,53 @@
 // Same code, same Python (try_it_runner.py), so what the list says runs is
 // what the page runs.
 //
-// Messages in:  {type: "boot", indexURL, runnerURL, clockURL, selectorURL}
-//               {type: "run", id, path, source}
+// Messages in:  {type: "boot", indexURL}  the runtime's folder (assets/pyodide/,
+//                 or a file: URL in node); everything else is found from it
+//                 (try_it_modules.zip, copied by tools/pyodide/install.sh) or
+//                 from this file's URL (try_it_runner.py beside it)
+//               {type: "run", id, path, source, timelineId, record}
+//                 timelineId: the SVG's id (default: the harness's placeholder);
+//                 record: false runs without the timeline recorder (to measure it)
 // Messages out: {type: "ready", version, seconds} | {type: "error", message}
 //               {type: "out", id, text} (as the example writes)
-//               {type: "done", id, status, seconds}
+//               {type: "done", id, status, seconds, timeline}
+//                 timeline: the SVG drawn from the run, or null where the
+//                 harness draws none (no task ran, or a `# No timeline` /
+//                 `# Real clock` example), or with record: false
 const isNode = typeof process !== "undefined" && !!(process.versions && process.versions.node);
+const HOME = "/home/pyodide";
 let post;
 let runner = null;
 let booting = null;
 const queue = [];
 
-async function readText(url) {
+async function readBytes(url) {
   if (isNode && url.startsWith("file:")) {
     const fs = await import("node:fs/promises");
-    return fs.readFile(new URL(url), "utf8");
+    return new Uint8Array(await fs.readFile(new URL(url))); // a Buffer is not a typed array Pyodide knows
   }
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
-async function boot({ indexURL, runnerURL, clockURL, selectorURL }) {
+async function boot({ indexURL }) {
   const started = performance.now();
-  const { loadPyodide } = await import(indexURL + "pyodide.mjs");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let index = indexURL;
   if (isNode && index.startsWith("file:")) {
     const { fileURLToPath } = await import("node:url");
     index = fileURLToPath(index) + "/";
   }
-  const [pyodide, runnerSource, clockSource, selectorSource] = await Promise.all([
+  const [pyodide, runnerSource, modules] = await Promise.all([
     loadPyodide({ indexURL: index, stdout: () => {}, stderr: () => {} }),
-    readText(runnerURL),
-    readText(clockURL),
-    readText(selectorURL),
+    readBytes(new URL("try_it_runner.py", import.meta.url).href),
+    readBytes(new URL("try_it_modules.zip", indexURL).href),
   ]);
-  pyodide.FS.mkdirTree("/home/pyodide");
-  pyodide.FS.writeFile("/home/pyodide/virtual_clock.py", clockSource);
-  // The clock imports its loop side by name: virtual_selector.
-  pyodide.FS.writeFile("/home/pyodide/virtual_selector.py", selectorSource);
-  pyodide.FS.writeFile("/home/pyodide/try_it_runner.py", runnerSource);
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
+  // verify/child/ (clock, recorder) and verify/timeline*.py, at their repository paths.
+  pyodide.unpackArchive(modules, "zip", { extractDir: `${HOME}/lib` });
+  pyodide.FS.writeFile(`${HOME}/try_it_runner.py`, runnerSource);
+  pyodide.runPython(`import sys; sys.path.insert(0, '${HOME}')`);
   runner = pyodide.pyimport("try_it_runner");
   post({
     type: "ready",
@@ -53,16 +59,19 @@ async function boot({ indexURL, runnerURL, clockURL, selectorURL }) {
   });
 }
 
-function run({ id, path, source }) {
+function run({ id, path, source, timelineId, record }) {
   const started = performance.now();
   let status;
+  let timeline = null;
   try {
-    status = runner.run(path, source, (text) => post({ type: "out", id, text }));
+    const result = runner.run(path, source, (text) => post({ type: "out", id, text }), timelineId, record !== false);
+    [status, timeline] = result.toJs();
+    result.destroy();
   } catch (error) {
     post({ type: "out", id, text: `\n${error}\n` });
     status = -1;
   }
-  post({ type: "done", id, status, seconds: (performance.now() - started) / 1000 });
+  post({ type: "done", id, status, seconds: (performance.now() - started) / 1000, timeline: timeline ?? null });
 }
 
 async function handle(message) {

@@ -11,15 +11,19 @@ starts from the state the interpreter had before the first one:
 * the clock functions, os.environ, sys.argv/path/hooks, warning filters, the
   garbage collector's settings and atexit's list are put back;
 * the project's virtual clock (the unchanged verify/child/sitecustomize.py,
-  copied next to the runtime) is loaded afresh, so the clock starts at
-  1000.0 and `asyncio.sleep(60)` costs nothing.
+  shipped next to the runtime in try_it_modules.zip) is loaded afresh, so the
+  clock starts at 1000.0 and `asyncio.sleep(60)` costs nothing;
+* with a recording, a fresh timeline recorder (verify/child/timeline_recorder.py)
+  records the run, as the harness's does (verify/running.py run_snippet), and
+  the unchanged verify/timeline.py draws its SVG.
 
 Pyodide's own event loop (WebLoop) is not used: asyncio.run() makes CPython's
 selector loop, whose self-pipe (a socketpair, which Pyodide cannot make) is
 turned off: nothing in a worker writes to it, since no thread can start.
-At the end, as at interpreter exit: atexit functions run, the example's
-globals are cleared and the garbage collector runs (a task destroyed while
-pending, an exception never retrieved: CPython prints those at exit).
+At the end, as at interpreter exit: atexit functions run (the recorder
+writes its trace then), the example's globals are cleared and the garbage
+collector runs (a task destroyed while pending, an exception never retrieved:
+CPython prints those at exit).
 """
 
 import atexit
@@ -28,6 +32,7 @@ import gc
 import importlib.util
 import io
 import os
+import pathlib
 import sys
 import time
 import types
@@ -35,8 +40,12 @@ import warnings
 import zipimport
 
 ROOT = "/home/pyodide/repo"  # the "repository root" examples run from
-CLOCK = "/home/pyodide/virtual_clock.py"  # verify/child/sitecustomize.py
-SELECTOR = "/home/pyodide/virtual_selector.py"  # verify/child/virtual_selector.py
+LIB = "/home/pyodide/lib"  # try_it_modules.zip: verify/..., at their repository paths
+CHILD = LIB + "/verify/child"  # on a run's sys.path, as the harness's PYTHONPATH
+CLOCK = CHILD + "/sitecustomize.py"
+SELECTOR = CHILD + "/virtual_selector.py"
+TRACE = "/tmp/timeline-trace"  # TIMELINE_TRACE: where the recorder writes at exit
+TIMELINE_ID = "@TIMELINE-ID@"  # verify/running.py's placeholder id, the default
 FRESH = (
     "asyncio",
     "_asyncio",
@@ -47,7 +56,15 @@ FRESH = (
     "selectors",
     "sitecustomize",
     "virtual_selector",  # the clock's loop side, bound to this run's clock
+    "timeline_recorder",  # a new recorder for every run
+    "timeline_names",
+    "timeline_notes",
 )
+
+_path = list(sys.path)
+sys.path.insert(0, LIB)
+import verify.timeline  # noqa: E402 - drawing is pure: loaded once, kept across runs
+from verify.snippets import Snippet  # noqa: E402 - its `# No timeline` rule
 
 _baseline = set(sys.modules)
 _main = sys.modules["__main__"]
@@ -56,7 +73,6 @@ _sys = {
     name: getattr(sys, name)
     for name in ("stdout", "stderr", "excepthook", "unraisablehook", "displayhook", "argv")
 }
-_path = list(sys.path)
 _environ = dict(os.environ)
 _recursion = sys.getrecursionlimit()
 _thresholds = gc.get_threshold()
@@ -114,6 +130,7 @@ def _reset():
         setattr(time, name, value)
     for name, value in _sys.items():
         setattr(sys, name, value)
+    sys.setprofile(None)  # the recorder's, if a run ended before it wrote its trace
     sys.path[:] = _path
     os.environ.clear()
     os.environ.update(_environ)
@@ -156,23 +173,32 @@ def _exit_status(code):
     return 1
 
 
-def run(rel_path, source, write):
+def run(rel_path, source, write, timeline_id=None, record=True):
     """Run `source` as the file `rel_path` (snippets/<page>/<name>.py); every
-    piece of output goes to write(text). Returns the exit status."""
+    piece of output goes to write(text). Returns (exit status, timeline): the
+    SVG drawn from the run's record with the id `timeline_id`, or None where
+    the harness draws none (no task ran, or the example opts out) or not `record`."""
     _reset()
     path = os.path.join(ROOT, rel_path)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as file:
         file.write(source)
-    out = _Output(write)
-    sys.stdout = sys.stderr = out
+    # As run_snippet: an example that opts out (or runs on the real clock) is not recorded.
+    record = record and not Snippet(pathlib.Path(path)).no_timeline
+    if record:
+        os.environ["TIMELINE_TRACE"] = TRACE  # read by the clock's start_run()
+        open(TRACE, "w").close()  # a run that records nothing leaves it empty
+    # Two streams, one writer: the recorder watches each stream's writes.
+    out, err = _Output(write), _Output(write)
+    sys.stdout, sys.stderr = out, err
     main = types.ModuleType("__main__")
     main.__file__ = path
     main.__builtins__ = builtins
     main.__cached__ = None
     sys.modules["__main__"] = main
     sys.argv = [path]
-    sys.path[0] = os.path.dirname(path)
+    # As `python x.py` with PYTHONPATH=verify/child: the script's folder, then the clock's.
+    sys.path[0:1] = [os.path.dirname(path), CHILD]
     status = 0
     try:
         with warnings.catch_warnings():
@@ -198,10 +224,19 @@ def run(rel_path, source, write):
             gc.collect()
     finally:
         out.flush()
+        err.flush()
         sys.modules["__main__"] = _main
         for name, value in _sys.items():
             setattr(sys, name, value)
-    return status
+    return status, _timeline(rel_path, timeline_id or TIMELINE_ID) if record else None
+
+
+def _timeline(rel_path, ident):
+    """As verify/running.py run_snippet draws it: only when a task ran."""
+    trace = verify.timeline.read_trace(TRACE)
+    if trace and verify.timeline._visible(trace):
+        return verify.timeline.draw(trace, ident, f"Timeline of {rel_path} as it ran")
+    return None
 
 
 def version():
