@@ -56,6 +56,8 @@ function decorate(name, entry) {
       element("span", { class: "try-it-status", role: "status" }),
     );
     block.append(bar);
+    // The list says so when the picture drawn in the browser is not the page's.
+    if (entry.timeline) block.append(element("p", { class: "try-it-note" }, `Its timeline here: ${entry.timeline}.`));
   } else {
     const note = element("p", { class: "try-it-note" });
     note.append(`Not runnable in the browser: ${entry.reason}. Run it with `, element("code", {}, `python ${path}`), ".");
