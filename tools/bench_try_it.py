@@ -108,17 +108,20 @@ def bar(page, path: str):
 # (Playwright's own waiting polls at growing intervals).
 _WATCH = """([path, timeout]) => {
   const tools = document.querySelector(`.try-it[aria-label="Try ${path} here"]`);
-  const status = tools.querySelector(".try-it-status");
+  const block = tools.closest(".highlight");
   window.__tryItRun = new Promise((resolve, reject) => {
     let clicked = null;
     tools.querySelector(".try-it-run").addEventListener(
       "click", () => { clicked = performance.now(); }, { once: true, capture: true });
+    // The status (made on the first Run) says "Running…" as the click is
+    // handled, then "Done"/"Exited" when the run ends.
     const watch = new MutationObserver(() => {
-      if (clicked === null || !/^(Done|Exited)/.test(status.textContent)) return;
+      const status = block.querySelector(".try-it-status");
+      if (clicked === null || !status || !/^(Done|Exited)/.test(status.textContent)) return;
       watch.disconnect();
       resolve({ ms: performance.now() - clicked, status: status.textContent });
     });
-    watch.observe(status, { childList: true, characterData: true, subtree: true });
+    watch.observe(block, { childList: true, characterData: true, subtree: true });
     setTimeout(() => reject(new Error(`${path}: no end of run in ${timeout} ms`)), timeout);
   });
 }"""
@@ -133,7 +136,7 @@ def run_and_time(page, path: str) -> tuple[float, str]:
     page.evaluate(_WATCH, [path, LOAD_TIMEOUT_MS])
     button.click()
     result = page.evaluate("() => window.__tryItRun")
-    output = tools.locator("xpath=following-sibling::div[@class='try-it-output'][1]//code")
+    output = page.locator(".highlight", has=tools).locator(".try-it-output code")
     text = output.text_content()
     if not result["status"].startswith("Done"):
         raise RuntimeError(f"{path}: {result['status']}\n{text}")

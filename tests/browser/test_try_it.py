@@ -70,11 +70,11 @@ def bar(page, path: str):
 
 
 def output_of(page, path: str):
-    return bar(page, path).locator("xpath=following-sibling::div[@class='try-it-output'][1]")
+    return page.locator(".highlight", has=bar(page, path)).locator(".try-it-output")
 
 
 def wait_status(page, path: str, text: str, timeout: float = LOAD_TIMEOUT_MS):
-    bar(page, path).locator(".try-it-status", has_text=text).wait_for(timeout=timeout)
+    output_of(page, path).locator(".try-it-status", has_text=text).wait_for(timeout=timeout)
 
 
 def run(page, path: str) -> None:
@@ -121,7 +121,7 @@ def test_run_prints_the_stored_output_and_draws_the_timeline(open_context):
     run(page, EXAMPLE)
     output = output_of(page, EXAMPLE)
     assert output.locator("code").text_content() == expected(EXAMPLE)
-    assert output.locator(".try-it-label").text_content() == (
+    assert output.locator(".try-it-version").text_content() == (
         f"Python {LIST['runtime']} in your browser"
     )
     # The picture drawn in the page from this run says what the stored one
@@ -131,13 +131,13 @@ def test_run_prints_the_stored_output_and_draws_the_timeline(open_context):
     assert stored, f"{EXAMPLE} has no stored timeline to compare with"
     described = html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", stored, re.S).group(1))
     assert output.locator("figure.timeline svg desc").text_content() == described
+    status = output.locator(".try-it-status")
     for _ in range(2):  # by keyboard this time: Enter on the focused button
+        status.evaluate("el => { el.textContent = ''; }")  # the last run's "Done"
         bar(page, EXAMPLE).locator(".try-it-run").focus()
         page.keyboard.press("Enter")
-        page.wait_for_function(
-            "el => el.textContent.startsWith('Done')",
-            arg=bar(page, EXAMPLE).locator(".try-it-status").element_handle(),
-        )
+        done = "el => el.textContent.startsWith('Done')"
+        page.wait_for_function(done, arg=status.element_handle())
         assert output.locator("code").text_content() == expected(EXAMPLE)
         assert output.locator("figure.timeline svg").count() == 1
     # A new page in the same context: the runtime comes from the HTTP cache.
@@ -163,11 +163,11 @@ def test_edit_reset_and_stop(open_context):
     page.keyboard.press("Control+Enter")  # runs from the editor
     output = output_of(page, EXAMPLE).locator("code")
     output.filter(has_text="started").wait_for(timeout=LOAD_TIMEOUT_MS)
-    assert tools.locator(".try-it-run").is_disabled()
+    assert tools.locator(".try-it-run").is_hidden()  # Stop in its place
     tools.locator(".try-it-stop").click()
     wait_status(page, EXAMPLE, "Stopped", timeout=5_000)
     assert output.text_content() == "started\n[stopped]"
-    assert tools.locator(".try-it-stop").is_hidden()
+    assert tools.locator(".try-it-stop").is_hidden() and tools.locator(".try-it-run").is_visible()
     # Reset: the verified code is back, and runs as shown, in a fresh worker.
     tools.locator(".try-it-reset").click()
     assert editor.count() == 0
@@ -190,8 +190,9 @@ def test_not_runnable_example_says_how_to_run_it(open_context):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_keyboard_only_at_phone_width_and_accessible(open_context, scheme):
-    """Tab from the example's code reaches Run; Enter runs it; Tab, Enter
-    edits; Ctrl+Enter runs the edit. Then axe on the page with the editor,
+    """Run and Edit sit before the code in the tab order; Enter runs it
+    (focus goes to Stop, then back to Run); Tab, Enter edits; Ctrl+Enter
+    runs the edit. Then axe on the page with the editor,
     the output and the drawn timeline showing, and nothing scrolls sideways."""
     # A phone's width, with a keyboard (no touch): on a touch device Material
     # leaves sideways-scrolling code unfocusable by design (overrides/main.html,
@@ -203,13 +204,12 @@ def test_keyboard_only_at_phone_width_and_accessible(open_context, scheme):
     block = page.locator(".highlight", has=page.locator(".filename", has_text=EXAMPLE))
     block.scroll_into_view_if_needed()
     bar(page, EXAMPLE).wait_for()
-    # From the block's copy button (Material's), the next stops are the code
-    # itself when it scrolls sideways, then Run.
+    # The title row's Run and Edit come just before the block's copy button
+    # (Material's) in the tab order.
     block.locator("button.md-code__button").focus()
-    for _ in range(3):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('try-it-run')"):
-            break
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.classList.contains('try-it-edit')")
+    page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.classList.contains('try-it-run')")
     page.keyboard.press("Enter")
     wait_status(page, EXAMPLE, "Done")
@@ -222,7 +222,7 @@ def test_keyboard_only_at_phone_width_and_accessible(open_context, scheme):
     page.wait_for_function(
         "el => el.textContent.startsWith('Done') && el.closest('.highlight')"
         ".querySelector('.try-it-output code').textContent.endsWith('edited\\n')",
-        arg=bar(page, EXAMPLE).locator(".try-it-status").element_handle(),
+        arg=output_of(page, EXAMPLE).locator(".try-it-status").element_handle(),
         timeout=LOAD_TIMEOUT_MS,
     )
     problems = axe_findings(page, scheme, page_of(EXAMPLE), {})

@@ -49,13 +49,15 @@ function decorate(name, entry) {
   if (!entry || !name.isConnected || block.querySelector(".try-it, .try-it-note")) return;
   const path = name.textContent.trim();
   if (entry.runs) {
-    const bar = element("div", { class: "try-it", role: "group", "aria-label": `Try ${path} here` });
+    // In the example's title row, at its right end (room kept free by
+    // extra.css from the start): putting the buttons there moves nothing.
+    const bar = element("span", { class: "try-it", role: "group", "aria-label": `Try ${path} here` });
+    bar.dataset.path = path;
     bar.append(
       element("button", { type: "button", class: "try-it-run", title: "Run this example in your browser" }, "▶ Run"),
-      element("button", { type: "button", class: "try-it-edit" }, "Edit"),
-      element("span", { class: "try-it-status", role: "status" }),
+      element("button", { type: "button", class: "try-it-edit", title: "Edit this example" }, "Edit"),
     );
-    block.append(bar);
+    name.append(bar);
     // The list says so when the picture drawn in the browser is not the page's.
     if (entry.timeline) block.append(element("p", { class: "try-it-note" }, `Its timeline here: ${entry.timeline}.`));
   } else {
@@ -129,46 +131,55 @@ function failAll(text) {
 }
 
 function controller(bar) {
-  const block = bar.parentElement; // the example's .highlight
-  const path = block.querySelector(".filename").textContent.trim();
+  const block = bar.closest(".highlight"); // the example's
+  const path = bar.dataset.path;
   const pre = block.querySelector("pre");
   const original = pre.querySelector("code").textContent.replace(/\n$/, "") + "\n";
   const runButton = bar.querySelector(".try-it-run");
   const editButton = bar.querySelector(".try-it-edit");
-  const status = bar.querySelector(".try-it-status");
   const stopButton = element("button", { type: "button", class: "try-it-stop", hidden: "" }, "Stop");
   const resetButton = element("button", { type: "button", class: "try-it-reset", hidden: "" }, "Reset");
-  editButton.after(stopButton, resetButton);
+  runButton.after(stopButton);
+  editButton.after(resetButton);
   runButton.title = "Run this example in your browser (Ctrl+Enter in the code)";
   let editor = null;
   let output = null;
   let current = null; // this example's run in progress
   let clicked = 0;
 
+  // Under the code (or the editor): "Python 3.14.2 in your browser", the
+  // run's status, its output and its timeline. It appears on a click, so
+  // nothing moves under a reader who has not asked for it.
   function showOutput() {
     if (!output) {
       output = element("div", { class: "try-it-output" });
-      output.labelNode = element("p", { class: "try-it-label" });
-      output.pre = element("pre", { tabindex: "0", "aria-live": "polite" });
+      const label = element("p", { class: "try-it-label" });
+      output.version = element("span", { class: "try-it-version" });
+      output.status = element("span", { class: "try-it-status", role: "status" });
+      label.append(output.version, " ", output.status);
+      output.pre = element("pre", { tabindex: "0", "aria-label": `Output of ${path} in your browser` });
       output.code = element("code");
       output.pre.append(output.code);
-      output.append(output.labelNode, output.pre);
-      bar.after(output);
+      output.append(label, output.pre);
+      block.append(output);
     }
     output.querySelector("figure")?.remove();
     return output;
   }
 
   function busy(on) {
-    runButton.disabled = on;
+    // Stop takes Run's place while a run lasts.
+    const focused = document.activeElement === (on ? runButton : stopButton);
+    runButton.hidden = on;
     stopButton.hidden = !on;
+    if (focused) (on ? stopButton : runButton).focus();
   }
 
   function finish(text) {
     runs.delete(current);
     current = null;
     busy(false);
-    status.textContent = text;
+    output.status.textContent = text;
   }
 
   const self = {
@@ -177,12 +188,12 @@ function controller(bar) {
       clicked = performance.now();
       showOutput();
       output.code.textContent = "";
-      output.labelNode.textContent = version ? label(version) : "Python in your browser";
+      output.version.textContent = version ? label(version) : "Python in your browser";
       busy(true);
       current = `r${nextId++}`;
       runs.set(current, self);
       if (!worker) startWorker();
-      status.textContent = version ? "Running…" : "Loading Python (about 6 MB, once per visit)…";
+      output.status.textContent = version ? "Running…" : "Loading Python (about 6 MB, once per visit)…";
       worker.postMessage({
         type: "run",
         id: current,
@@ -234,8 +245,8 @@ function controller(bar) {
     },
     // Messages from the worker about this example's run.
     ready(message) {
-      output.labelNode.textContent = label(message.version);
-      status.textContent = "Running…";
+      output.version.textContent = label(message.version);
+      output.status.textContent = "Running…";
     },
     out(message) {
       output.code.textContent += message.text;
@@ -253,7 +264,7 @@ function controller(bar) {
     },
     fail(text) {
       showOutput();
-      output.labelNode.textContent = "Could not run";
+      output.version.textContent = "Could not run";
       output.code.textContent = text;
       finish("");
     },
