@@ -29,6 +29,12 @@ let runs = new Map(); // run id -> the controller of the example running it
 
 const EXAMPLE = /^snippets\/[\w-]+\/\w+\.py$/;
 let list = null; // the fetched runnable.json
+// The controls' styles (extra.css only keeps room for them in title rows).
+const styles = new Promise((resolve) => {
+  const link = element("link", { rel: "stylesheet", href: new URL("../../stylesheets/try-it.css", base).href });
+  link.onload = link.onerror = resolve;
+  document.head.append(link);
+});
 
 const near = new IntersectionObserver(
   (entries) => {
@@ -38,7 +44,9 @@ const near = new IntersectionObserver(
       list ??= fetch(new URL("../runnable.json", base))
         .then((response) => response.json())
         .catch(() => ({ examples: {} }));
-      list.then((data) => decorate(entry.target, data.examples[entry.target.textContent.trim()]));
+      Promise.all([list, styles]).then(([data]) =>
+        decorate(entry.target, data.examples[entry.target.textContent.trim()]),
+      );
     }
   },
   { rootMargin: "50% 0px" },
@@ -54,8 +62,8 @@ function decorate(name, entry) {
     const bar = element("span", { class: "try-it", role: "group", "aria-label": `Try ${path} here` });
     bar.dataset.path = path;
     bar.append(
-      element("button", { type: "button", class: "try-it-run", title: "Run this example in your browser" }, "▶ Run"),
-      element("button", { type: "button", class: "try-it-edit", title: "Edit this example" }, "Edit"),
+      button("run", "▶ Run", "Run this example in your browser"),
+      button("edit", "Edit", "Edit this example"),
     );
     name.append(bar);
     // The list says so when the picture drawn in the browser is not the page's.
@@ -98,6 +106,10 @@ function element(tag, attributes = {}, text = "") {
 
 const label = (v) => `Python ${v} in your browser`;
 
+function button(action, text, title) {
+  return element("button", { type: "button", class: `try-it-button try-it-${action}`, title }, text);
+}
+
 function startWorker() {
   worker = new Worker(new URL("try-it-worker.mjs", base), { type: "module" });
   worker.onmessage = ({ data: message }) => {
@@ -137,8 +149,9 @@ function controller(bar) {
   const original = pre.querySelector("code").textContent.replace(/\n$/, "") + "\n";
   const runButton = bar.querySelector(".try-it-run");
   const editButton = bar.querySelector(".try-it-edit");
-  const stopButton = element("button", { type: "button", class: "try-it-stop", hidden: "" }, "Stop");
-  const resetButton = element("button", { type: "button", class: "try-it-reset", hidden: "" }, "Reset");
+  const stopButton = button("stop", "Stop", "Stop this run");
+  const resetButton = button("reset", "Reset", "Put the verified code back");
+  stopButton.hidden = resetButton.hidden = true;
   runButton.after(stopButton);
   editButton.after(resetButton);
   runButton.title = "Run this example in your browser (Ctrl+Enter in the code)";
@@ -157,7 +170,7 @@ function controller(bar) {
       output.version = element("span", { class: "try-it-version" });
       output.status = element("span", { class: "try-it-status", role: "status" });
       label.append(output.version, " ", output.status);
-      output.pre = element("pre", { tabindex: "0", "aria-label": `Output of ${path} in your browser` });
+      output.pre = element("pre", { class: "try-it-out", tabindex: "0", "aria-label": `Output of ${path} in your browser` });
       output.code = element("code");
       output.pre.append(output.code);
       output.append(label, output.pre);
@@ -256,7 +269,7 @@ function controller(bar) {
       if (message.timeline) {
         // The SVG the project's own drawer (verify/timeline.py) made in the
         // worker, from this run: every label in it is escaped there.
-        const figure = element("figure", { class: "timeline" });
+        const figure = element("figure", { class: "timeline try-it-figure" });
         figure.innerHTML = message.timeline;
         output.append(figure);
       }
