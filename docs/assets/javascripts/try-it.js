@@ -1,11 +1,9 @@
-/* "Try it here": every page loads only this. On the reader's first scroll,
-   pointer move, touch or key press it loads try-it.mjs, which puts Run
-   buttons under the examples (docs/contributing.md, "Try it"). */
+/* "Try it here" (docs/contributing.md): every page loads only this; the
+   reader's first scroll, pointer move, touch or key press loads try-it.mjs. */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
-  // From file:// (the offline copy) a page can neither fetch the list nor
-  // start a module worker: no buttons there.
+  // file:// (the offline copy) can neither fetch the list nor start a worker.
   if (!here || location.protocol === "file:" || !window.IntersectionObserver || !window.Worker) return;
   var events = ["scroll", "pointerover", "touchstart", "keydown"];
   function load() {
