@@ -23,6 +23,7 @@ from verify import pyodide_runs as pr
 from verify.expected import stored_timeline
 from verify.project import REPO as ROOT
 from verify.project import in_ci
+from verify.pyodide_runs import BROWSER_PYTHON
 from verify.snippets import Snippet, discover_snippets
 
 LIST = pr.LIST
@@ -56,13 +57,14 @@ def test_reasons_are_one_line():
 
 
 def test_list_names_the_runtime_version():
-    assert re.fullmatch(r"3\.14\.\d+", _stored()["runtime"])
+    # The release of the Python the pinned Pyodide is built on (package.json).
+    assert re.fullmatch(re.escape(BROWSER_PYTHON) + r"\.\d+", _stored()["runtime"])
 
 
 def _run(output=None, status=0, timeline="stored") -> pr.BrowserRun:
     """A browser run of EXAMPLE that printed and drew what is stored, unless told otherwise."""
-    expected = EXAMPLE.expected_file("3.14").read_text(encoding="utf-8")
-    stored = stored_timeline(EXAMPLE.expected_timeline("3.14"))
+    expected = EXAMPLE.expected_file(BROWSER_PYTHON).read_text(encoding="utf-8")
+    stored = stored_timeline(EXAMPLE.expected_timeline(BROWSER_PYTHON))
     assert stored, "EXAMPLE needs a stored 3.14 timeline for these tests"
     return pr.BrowserRun(
         expected if output is None else output,
@@ -88,7 +90,7 @@ def test_another_picture_is_listed_with_its_reason():
 def test_a_picture_for_an_example_that_opts_out_is_listed():
     """The runner applies `# No timeline` itself (the harness records nothing then)."""
     opted = next(s for s in discover_snippets() if s.no_timeline and not s.timeline_files())
-    output = opted.expected_file("3.14").read_text(encoding="utf-8")
+    output = opted.expected_file(BROWSER_PYTHON).read_text(encoding="utf-8")
     assert pr.entry_for(opted, pr.BrowserRun(output, 0, 0.1, None), "3.14.2") == (
         {"runs": True},
         None,

@@ -63,6 +63,7 @@ from pathlib import Path
 
 from tools.page_weight import measure
 from verify.project import REPO
+from verify.pyodide_runs import BROWSER_PYTHON
 from verify.site.browser import chromium, chromium_profile
 from verify.site.build import build_site, checkout, extra_javascript, site_prefix, wait_build
 from verify.site.lighthouse import heaviest_page, pages_server
@@ -173,7 +174,7 @@ def time_runs(base_url: str, hits: list[str], repeats: int, later: int) -> dict:
 
     def check(path, text):
         if path not in expected:
-            expected[path] = Snippet(REPO / path).expected_file("3.14").read_text("utf-8")
+            expected[path] = Snippet(REPO / path).expected_file(BROWSER_PYTHON).read_text("utf-8")
         if text != expected[path]:
             figures["wrong_output"].append(path)
 

@@ -29,7 +29,15 @@ from verify.project import REPO, ROOT, version_key
 from verify.running import TIMEOUT
 from verify.snippets import Snippet, discover_snippets
 
-BROWSER_PYTHON = "3.14"  # Pyodide 314.x is CPython 3.14 (package.json pins it)
+
+def _pinned_python() -> str:
+    """The Python the pinned Pyodide is built on (package.json): 314.0.8 -> 3.14."""
+    pin = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    major = pin["pyodide"].split(".")[0]
+    return f"{major[0]}.{major[1:]}"
+
+
+BROWSER_PYTHON = _pinned_python()
 RUNTIME = REPO / "docs" / "assets" / "pyodide"  # `make pyodide` copies it there
 MODULES = RUNTIME / "try_it_modules.zip"  # verify/child/ and verify/timeline*.py, copied
 RUN_ALL = REPO / "tools" / "pyodide" / "run_all.mjs"

@@ -27,6 +27,7 @@ import re
 import pytest
 
 from verify.project import PHONE, REPO, in_ci
+from verify.pyodide_runs import BROWSER_PYTHON
 from verify.site.axe import axe_findings
 from verify.site.lighthouse import heaviest_page
 from verify.snippets import Snippet
@@ -62,7 +63,7 @@ def open_page(page, path: str) -> None:
 
 
 def expected(path: str) -> str:
-    return Snippet(REPO / path).expected_file("3.14").read_text(encoding="utf-8")
+    return Snippet(REPO / path).expected_file(BROWSER_PYTHON).read_text(encoding="utf-8")
 
 
 def bar(page, path: str):
@@ -110,7 +111,7 @@ def test_first_load_fetches_only_the_small_script(open_context):
 
 
 def stored_timeline(path: str) -> str | None:
-    stored = Snippet(REPO / path).expected_timeline("3.14")
+    stored = Snippet(REPO / path).expected_timeline(BROWSER_PYTHON)
     return stored.read_text(encoding="utf-8") if stored else None
 
 
