@@ -278,3 +278,19 @@ def test_controls_come_on_a_page_reached_by_instant_navigation(open_context):
     bar(page, EXAMPLE).wait_for()
     assert page.evaluate("window.__samePage === true"), "the link reloaded the page"
     assert not context.watch.problems(), context.watch.problems()
+
+
+def test_without_the_runtime_run_says_how_to_get_it(open_context):
+    """A copy of the site built without `make pyodide`: Run says what to do."""
+    context = open_context()
+    context.route("**/assets/pyodide/**", lambda route: route.fulfill(status=404))
+    page = context.new_page()
+    open_page(page, EXAMPLE)
+    run_button = bar(page, EXAMPLE).locator(".try-it-run")
+    run_button.click()
+    output = output_of(page, EXAMPLE)
+    output.locator("code", has_text="make pyodide").wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert output.locator(".try-it-version").text_content() == "Could not run"
+    assert run_button.is_visible()  # and Run can be tried again
+    problems = [p for p in context.watch.problems() if "404" not in p]
+    assert not problems, problems

@@ -1,5 +1,5 @@
 // The worker that runs examples in Pyodide: a module Web Worker started by
-// try-it.js on the first Run, or a worker_threads Worker started by
+// try-it.mjs on the first Run, or a worker_threads Worker started by
 // tools/pyodide/run_all.mjs (`make update-browser`, tests/test_browser_run.py).
 // Same code, same Python (try_it_runner.py), so what the list says runs is
 // what the page runs.
