@@ -107,7 +107,10 @@ function element(tag, attributes = {}, text = "") {
 const label = (v) => `Python ${v} in your browser`;
 
 function button(action, text, title) {
-  return element("button", { type: "button", class: `try-it-button try-it-${action}`, title }, text);
+  const node = element("button", { type: "button", class: `try-it-button try-it-${action}`, title }, text);
+  // "▶ Run" is read "Run".
+  if (text.startsWith("▶ ")) node.replaceChildren(element("span", { "aria-hidden": "true" }, "▶ "), text.slice(2));
+  return node;
 }
 
 function startWorker() {
