@@ -294,3 +294,18 @@ def test_without_the_runtime_run_says_how_to_get_it(open_context):
     assert run_button.is_visible()  # and Run can be tried again
     problems = [p for p in context.watch.problems() if "404" not in p]
     assert not problems, problems
+
+
+def test_once_loaded_runs_need_no_network(open_context):
+    """After the first Run the page runs examples offline: the worker keeps
+    Python, and nothing else is fetched (the list and try-it.mjs came first)."""
+    context = open_context()
+    page = context.new_page()
+    open_page(page, EXAMPLE)
+    run(page, EXAMPLE)
+    context.set_offline(True)
+    output_of(page, EXAMPLE).locator(".try-it-status").evaluate("el => { el.textContent = ''; }")
+    run(page, EXAMPLE)
+    assert output_of(page, EXAMPLE).locator("code").text_content() == expected(EXAMPLE)
+    context.set_offline(False)
+    assert not context.watch.problems(), context.watch.problems()
