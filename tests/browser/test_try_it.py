@@ -140,7 +140,8 @@ def test_run_prints_the_stored_output_and_draws_the_timeline(open_context):
         done = "el => el.textContent.startsWith('Done')"
         page.wait_for_function(done, arg=status.element_handle())
         assert output.locator("code").text_content() == expected(EXAMPLE)
-        assert output.locator("figure.timeline svg").count() == 1
+        # Fresh state every run: the task is Task-1 again, not Task-3.
+        assert output.locator("figure.timeline svg desc").text_content() == described
     # A new page in the same context: the runtime comes from the HTTP cache.
     warm_page = context.new_page()
     open_page(warm_page, EXAMPLE)
