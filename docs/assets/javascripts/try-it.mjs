@@ -1,11 +1,12 @@
 // "Try it here", loaded by try-it.js on the reader's first interaction with a
-// page. Under each example nearing the screen it puts, from the list
+// page. To each example nearing the screen it adds, from the list
 // docs/assets/runnable.json (written by `make update-browser` from real runs
-// in Pyodide), a Run button if the example printed exactly its stored Python
-// 3.14 output there, else a one-line note saying why and how to run it. Run
-// prints the output under the example, labelled with the Python that produced
-// it, and draws its timeline; Edit makes the code editable, Reset puts the
-// verified code back, Stop ends a run that does not finish.
+// in Pyodide), Run and Edit buttons in its title row if the example printed
+// exactly its stored Python 3.14 output there, else under it a one-line note
+// saying why and how to run it. Run prints the output under the example,
+// labelled with the Python that produced it, and draws its timeline; Edit
+// makes the code editable, Reset puts the verified code back, Stop (in Run's
+// place during a run) ends a run that does not finish.
 //
 // Examples run in a module Web Worker (try-it-worker.mjs), started on the
 // first Run and reused by later runs on the page: Pyodide, CPython 3.14
