@@ -132,6 +132,10 @@ def test_run_prints_the_stored_output_and_draws_the_timeline(open_context):
     assert stored, f"{EXAMPLE} has no stored timeline to compare with"
     described = html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", stored, re.S).group(1))
     assert output.locator("figure.timeline svg desc").text_content() == described
+    # Its lines and moments are linked, as on the page's own pictures.
+    output.locator(".tl-out-line").last.hover()
+    lit = output.locator("figure.timeline .tl-printed path.is-linked")
+    assert lit.count() == 1, "hovering a line of the run's output lit no moment of its picture"
     status = output.locator(".try-it-status")
     for _ in range(2):  # by keyboard this time: Enter on the focused button
         status.evaluate("el => { el.textContent = ''; }")  # the last run's "Done"

@@ -1,10 +1,5 @@
-/* Timelines and their output, linked (issue 23; Contributing, "Timelines").
-   Each timeline carries, for every line its example printed, a hidden mark at
-   the moment it was printed (<path data-line="N"> in <g class="tl-printed">,
-   drawn by verify/timeline.py). This script splits the Output block shown
-   before the picture into lines; hovering or focusing a line shows its moment
-   in the picture, and hovering or focusing a moment lights up its line.
-   Without JavaScript the picture stays as it is: static, the marks hidden. */
+/* A timeline and its output, linked: hovering or focusing an output line
+   shows the moment it was printed, and the reverse (Contributing, "Timelines"). */
 (function () {
   "use strict";
 
@@ -66,7 +61,8 @@
   function link(figure) {
     const svg = figure.querySelector("svg");
     const group = svg && svg.querySelector(".tl-printed");
-    const output = group && outputFor(figure);
+    // A run in the page (try-it.mjs) draws its picture inside its own output.
+    const output = group && (figure.closest(".try-it-output") || outputFor(figure));
     const code = output && output.querySelector("pre code");
     if (!code || figure.dataset.tlLinked) return;
     figure.dataset.tlLinked = "1";
@@ -130,4 +126,5 @@
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(linkAll);
   }
+  document.addEventListener("timeline-drawn", (event) => link(event.target));
 })();

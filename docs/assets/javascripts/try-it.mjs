@@ -205,6 +205,7 @@ function controller(bar) {
       clicked = performance.now();
       showOutput();
       output.code.textContent = "";
+      delete output.code.dataset.tlLines; // split into lines again once linked
       output.version.textContent = version ? label(version) : "Python in your browser";
       busy(true);
       current = `r${nextId++}`;
@@ -276,6 +277,8 @@ function controller(bar) {
         const figure = element("figure", { class: "timeline try-it-figure" });
         figure.innerHTML = message.timeline;
         output.append(figure);
+        // timeline-links.js links its moments with the output's lines.
+        figure.dispatchEvent(new Event("timeline-drawn", { bubbles: true }));
       }
       finish(message.status === 0 ? `Done in ${seconds} s.` : `Exited with status ${message.status}.`);
     },
