@@ -165,6 +165,8 @@ def test_edit_reset_and_stop(open_context):
     assert editor.input_value() == (REPO / EXAMPLE).read_text(encoding="utf-8")
     assert editor.evaluate("el => el === document.activeElement")
     assert tools.locator(".try-it-edit").is_hidden() and tools.locator(".try-it-reset").is_visible()
+    verified = page.locator(".highlight", has=tools).locator("pre").first
+    assert verified.is_hidden(), "the verified code still shows beside the editor"
     editor.fill("import time\nprint('started', flush=True)\nwhile True:\n    time.perf_counter()\n")
     page.keyboard.press("Control+Enter")  # runs from the editor
     output = output_of(page, EXAMPLE).locator("code")
@@ -176,7 +178,7 @@ def test_edit_reset_and_stop(open_context):
     assert tools.locator(".try-it-stop").is_hidden() and tools.locator(".try-it-run").is_visible()
     # Reset: the verified code is back, and runs as shown, in a fresh worker.
     tools.locator(".try-it-reset").click()
-    assert editor.count() == 0
+    assert editor.count() == 0 and verified.is_visible()
     run(page, EXAMPLE)
     assert output.text_content() == expected(EXAMPLE)
     assert not context.watch.problems(), context.watch.problems()
