@@ -84,9 +84,11 @@ def check_copy_buttons(page, path: str) -> tuple[int, list[str]]:
     if md is None:
         return 0, []
     blocks = [(title, inc) for title, inc in snippet_blocks(md) if inc.endswith(".py")]
+    # A title's own text: the Run and Edit buttons of "Try it" (try-it.mjs)
+    # join the title row once the reader scrolls or points.
     shown = page.locator(".highlight").evaluate_all(
         """els => els.map(e => [
-             e.querySelector(':scope > span.filename')?.textContent.trim(),
+             e.querySelector(':scope > span.filename')?.firstChild?.textContent.trim(),
              e.querySelector('pre > code')?.textContent])"""
     )
     problems, targets = [], []  # targets: (index of the .highlight, snippet file)

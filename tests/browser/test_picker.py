@@ -134,9 +134,10 @@ def test_an_example_that_needs_a_newer_python_says_so(open_context, site):
     page = context.new_page()
     path, snippet = NEEDS_315
     page.goto(site.url(path) + "?python=3.12")
-    # The note sits between the example and its output.
+    # The note sits between the example and its output. (has-text: the title
+    # row also holds Run and Edit once try-it.mjs has loaded.)
     note = page.locator(
-        f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0'
+        f'.highlight:has(> .filename:has-text("{snippet}")) ~ .python-picker-note >> nth=0'
     )
     assert note.inner_text() == (
         "Needs Python 3.15+ — you chose 3.12. The output below is from a newer Python."
@@ -152,7 +153,7 @@ def test_an_example_that_needs_a_newer_python_says_so(open_context, site):
     path, snippet = NEEDS_314
     page.goto(site.url(path) + "?python=3.13")
     note = page.locator(
-        f'.highlight:has(> .filename:text-is("{snippet}")) ~ .python-picker-note >> nth=0'
+        f'.highlight:has(> .filename:has-text("{snippet}")) ~ .python-picker-note >> nth=0'
     )
     assert note.inner_text().startswith("Needs Python 3.14+ — you chose 3.13.")
     assert not context.watch.problems()
