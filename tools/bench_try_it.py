@@ -64,7 +64,9 @@ from pathlib import Path
 from tools.page_weight import measure
 from verify.project import REPO
 from verify.pyodide_runs import BROWSER_PYTHON
-from verify.site.browser import chromium, chromium_profile
+from verify.site.browser import chromium, chromium_profile, reach_example
+from verify.site.browser import example_page as page_of
+from verify.site.browser import try_it_bar as bar
 from verify.site.build import build_site, checkout, extra_javascript, site_prefix, wait_build
 from verify.site.lighthouse import heaviest_page, pages_server
 from verify.snippets import Snippet
@@ -87,24 +89,12 @@ BYTES_TOLERANCE = 1024  # first-load bytes: unchanged within 1 KB
 # Run timings
 
 
-def page_of(path: str) -> str:
-    """The page an example is on: snippets/<page>/x.py is on <page>/."""
-    return path.split("/")[1] + "/"
-
-
 def open_page(context, url: str, path: str):
-    """A new page of `context` at `url`, reached as a reader reaches the
-    example `path`: the pointer moves (try-it.js then loads try-it.mjs and
-    the list) and the example is scrolled to."""
+    """A new page of `context` at `url`, the example `path` reached as a reader does."""
     page = context.new_page()
     page.goto(url)
-    page.mouse.move(5, 300)
-    page.locator(".highlight > .filename", has_text=path).scroll_into_view_if_needed()
+    reach_example(page, path)
     return page
-
-
-def bar(page, path: str):
-    return page.locator(f'.try-it[aria-label="Try {path} here"]')
 
 
 # Timed in the page, from the click event to the status saying the run ended

@@ -29,6 +29,9 @@ import pytest
 from verify.project import PHONE, REPO, in_ci
 from verify.pyodide_runs import BROWSER_PYTHON
 from verify.site.axe import axe_findings
+from verify.site.browser import example_page as page_of
+from verify.site.browser import reach_example
+from verify.site.browser import try_it_bar as bar
 from verify.site.lighthouse import heaviest_page
 from verify.snippets import Snippet
 
@@ -50,24 +53,13 @@ def runtime_installed():
         pytest.skip(message)
 
 
-def page_of(path: str) -> str:
-    return path.split("/")[1] + "/"
-
-
 def open_page(page, path: str) -> None:
-    """The example's page, shown as a reader reaches the example: the pointer
-    moves (try-it.js then loads the rest) and the example is scrolled to."""
     page.goto(page_of(path))
-    page.mouse.move(5, 300)
-    page.locator(".highlight > .filename", has_text=path).scroll_into_view_if_needed()
+    reach_example(page, path)
 
 
 def expected(path: str) -> str:
     return Snippet(REPO / path).expected_file(BROWSER_PYTHON).read_text(encoding="utf-8")
-
-
-def bar(page, path: str):
-    return page.locator(f'.try-it[aria-label="Try {path} here"]')
 
 
 def output_of(page, path: str):

@@ -129,3 +129,22 @@ def style_work(browser, page, url: str, settle_ms: int = 2000) -> dict:
         "elements": elements,
         "full_restyles": sum(1 for ts, n in restyles if ts >= min(bundle) and n >= 0.75 * elements),
     }
+
+
+# "Try it here" (docs/assets/javascripts/try-it.mjs), as the browser tests and
+# tools/bench_try_it.py reach an example.
+def example_page(path: str) -> str:
+    """The page an example is on: snippets/<page>/x.py is on <page>/."""
+    return path.split("/")[1] + "/"
+
+
+def reach_example(page, path: str) -> None:
+    """As a reader reaches the example on its open page: the pointer moves
+    (try-it.js then loads try-it.mjs and the list) and it is scrolled to."""
+    page.mouse.move(5, 300)
+    page.locator(".highlight > .filename", has_text=path).scroll_into_view_if_needed()
+
+
+def try_it_bar(page, path: str):
+    """The example's Run and Edit buttons (its title row's group)."""
+    return page.locator(f'.try-it[aria-label="Try {path} here"]')
