@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -272,7 +273,9 @@ def test_controls_come_on_a_page_reached_by_instant_navigation(open_context):
     page.locator(".try-it-note", has_text=NOT_RUNNABLE).wait_for()
     page.evaluate("window.__samePage = true")  # gone if the page were reloaded
     page.locator(".md-sidebar--primary").get_by_role("link", name="Futures by hand").click()
-    page.wait_for_url(f"**/{page_of(EXAMPLE)}")
+    # By path: under load Material's navigation.tracking can briefly give the
+    # new URL the old page's #anchor (seen in CI), which a glob would not match.
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith(f"/{page_of(EXAMPLE)}"))
     page.locator(".highlight > .filename", has_text=EXAMPLE).scroll_into_view_if_needed()
     bar(page, EXAMPLE).wait_for()
     assert page.evaluate("window.__samePage === true"), "the link reloaded the page"
