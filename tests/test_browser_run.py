@@ -27,7 +27,6 @@ from verify.pyodide_runs import BROWSER_PYTHON
 from verify.snippets import Snippet, discover_snippets
 
 LIST = pr.LIST
-FIX = "make update-browser"
 # An example with a stored 3.14 output and timeline (a cancellation: a picture with marks).
 EXAMPLE = Snippet(ROOT / "snippets" / "cancellation" / "cancel_raises_inside_the_task.py")
 
@@ -43,7 +42,7 @@ def test_list_names_every_example_once():
     missing, extra = sorted(snippets - listed), sorted(listed - snippets)
     assert not missing and not extra, (
         f"{LIST.relative_to(ROOT)} is stale: not listed: {missing}; no such snippet: {extra}. "
-        f"Fix: {FIX}"
+        f"Fix: {pr.FIX}"
     )
 
 
@@ -147,8 +146,4 @@ def test_list_is_current():
     listing, details, results = pr.current_list()
     print(pr.summary(listing, results))
     stale = pr.stale_entries(_stored(), listing, details)
-    assert not stale, (
-        f"{LIST.relative_to(ROOT)} is stale:\n  "
-        + "\n  ".join(stale)
-        + f"\nFix: {FIX}, then review git diff"
-    )
+    assert not stale, pr.stale_report(stale)

@@ -99,8 +99,8 @@ def open_page(context, url: str, path: str):
 
 # Timed in the page, from the click event to the status saying the run ended
 # (Playwright's own waiting polls at growing intervals).
-_WATCH = """([path, timeout]) => {
-  const tools = document.querySelector(`.try-it[aria-label="Try ${path} here"]`);
+_WATCH = """(tools, timeout) => {
+  const path = tools.dataset.path;
   const block = tools.closest(".highlight");
   window.__tryItRun = new Promise((resolve, reject) => {
     let clicked = null;
@@ -126,7 +126,7 @@ def run_and_time(page, path: str) -> tuple[float, str]:
     tools = bar(page, path)
     button = tools.locator(".try-it-run")
     button.wait_for(timeout=LOAD_TIMEOUT_MS)
-    page.evaluate(_WATCH, [path, LOAD_TIMEOUT_MS])
+    tools.evaluate(_WATCH, LOAD_TIMEOUT_MS)
     button.click()
     result = page.evaluate("() => window.__tryItRun")
     output = page.locator(".highlight", has=tools).locator(".try-it-output code")
@@ -138,10 +138,10 @@ def run_and_time(page, path: str) -> tuple[float, str]:
 
 def visible_examples(page, count: int = 3) -> list[str]:
     """The first `count` examples of the page whose Run button is visible."""
-    labels = page.locator(".try-it").evaluate_all(
-        "bars => bars.filter(b => b.offsetParent !== null).map(b => b.getAttribute('aria-label'))"
+    paths = page.locator(".try-it").evaluate_all(
+        "bars => bars.filter(b => b.offsetParent !== null).map(b => b.dataset.path)"
     )
-    return [label[len("Try ") : -len(" here")] for label in labels][:count]
+    return paths[:count]
 
 
 def runtime_hits(server) -> list[str]:

@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
         [Snippet((ROOT / p).resolve()) for p in paths] or None
     )
     for rel, detail in details.items():
-        print(f"{rel}: {pr._says(listing['examples'][rel])} ({detail})")
+        print(f"{rel}: {pr.says(listing['examples'][rel])} ({detail})")
     print(pr.summary(listing, results))
     if cost:
         runnable = [Snippet(ROOT / rel) for rel, e in listing["examples"].items() if e["runs"]]
@@ -51,8 +51,7 @@ def main(argv: list[str]) -> int:
     stored = json.loads(pr.LIST.read_text(encoding="utf-8")) if pr.LIST.exists() else {}
     stale = pr.stale_entries(stored, listing, details)
     if stale:
-        print(f"{pr.LIST.relative_to(ROOT)} is stale:\n  " + "\n  ".join(stale))
-        print(f"Fix: {pr.FIX}, then review git diff")
+        print(pr.stale_report(stale))
         return 1
     print(f"{pr.LIST.relative_to(ROOT)} is up to date")
     return 0

@@ -203,7 +203,7 @@ def serialise(listing: dict) -> str:
     return f'{{\n "runtime": {json.dumps(listing["runtime"])},\n "examples": {{\n{body}\n }}\n}}\n'
 
 
-def _says(entry: dict | None) -> str:
+def says(entry: dict | None) -> str:
     if entry is None:
         return "nothing"
     if not entry["runs"]:
@@ -220,16 +220,23 @@ def stale_entries(stored: dict, current: dict, details: dict[str, str]) -> list[
         if was != now:
             extra = f" [{details[rel]}]" if rel in details else ""
             if now is None:
-                stale.append(f"{rel}: the list says {_says(was)}, but there is no such example")
+                stale.append(f"{rel}: the list says {says(was)}, but there is no such example")
             else:
-                stale.append(
-                    f"{rel}: the list says {_says(was)}, a run now says {_says(now)}{extra}"
-                )
+                stale.append(f"{rel}: the list says {says(was)}, a run now says {says(now)}{extra}")
     if stored.get("runtime") != current["runtime"]:
         stale.append(
             f"runtime: the list says {stored.get('runtime')}, the runtime is {current['runtime']}"
         )
     return stale
+
+
+def stale_report(stale: list[str]) -> str:
+    """What a stale list's check prints: each example, then the fix."""
+    return (
+        f"{LIST.relative_to(ROOT)} is stale:\n  "
+        + "\n  ".join(stale)
+        + f"\nFix: {FIX}, then review git diff"
+    )
 
 
 def median(values) -> float:

@@ -105,15 +105,13 @@ def run_snippet(
         out, returncode = run_fresh(python, snippet.rel, run_env(virtual, extra), timeout)
     text = out.decode("utf-8", errors="replace")
     seconds = time.monotonic() - start
-    svg = None
     if trace_file:
         try:
             trace = timeline.read_trace(trace_file)
         finally:
             os.unlink(trace_file)
         # Drawn whenever a task ran: if another version needs a picture, this one shows too.
-        if trace and timeline._visible(trace):
-            svg = timeline.draw(trace, TIMELINE_ID, f"Timeline of {snippet.rel} as it ran")
+        svg = timeline.draw_run(trace, TIMELINE_ID, snippet.rel)
         needs = timeline.needs_timeline(trace)
         return Run(normalise(text), returncode, seconds, svg, needs)
     return Run(normalise(text), returncode, seconds)

@@ -202,6 +202,15 @@ def describe(trace: dict) -> str:
     return " ".join(sentences)
 
 
+def draw_run(trace: dict | None, ident: str, rel: str) -> str | None:
+    """The picture of a run of the example `rel` (snippets/<page>/<name>.py),
+    drawn whenever a task ran, else None: the harness's rule (running.py) and
+    the browser's (docs/assets/javascripts/try_it_runner.py)."""
+    if trace and _visible(trace):
+        return draw(trace, ident, f"Timeline of {rel} as it ran")
+    return None
+
+
 def draw(trace: dict, ident: str, title: str) -> str:
     """The SVG for a trace; `ident` makes its element ids unique on the page."""
     lanes = _lanes(trace)

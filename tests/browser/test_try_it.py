@@ -27,11 +27,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from verify.expected import stored_timeline
 from verify.project import PHONE, REPO, in_ci
 from verify.pyodide_runs import BROWSER_PYTHON
 from verify.site.axe import axe_findings
 from verify.site.browser import example_page as page_of
-from verify.site.browser import reach_example
+from verify.site.browser import reach_example, restyles, trace_events, whole_page
 from verify.site.browser import try_it_bar as bar
 from verify.site.lighthouse import heaviest_page
 from verify.snippets import Snippet
@@ -103,11 +104,6 @@ def test_first_load_fetches_only_the_small_script(open_context):
     assert not context.watch.problems(), context.watch.problems()
 
 
-def stored_timeline(path: str) -> str | None:
-    stored = Snippet(REPO / path).expected_timeline(BROWSER_PYTHON)
-    return stored.read_text(encoding="utf-8") if stored else None
-
-
 def test_run_prints_the_stored_output_and_draws_the_timeline(open_context):
     context = open_context()
     page = context.new_page()
@@ -121,7 +117,7 @@ def test_run_prints_the_stored_output_and_draws_the_timeline(open_context):
     # The picture drawn in the page from this run says what the stored one
     # says: its <desc> lists every lane, wait and ending (the node check,
     # tests/test_browser_run.py, compares whole pictures for every example).
-    stored = stored_timeline(EXAMPLE)
+    stored = stored_timeline(Snippet(REPO / EXAMPLE).expected_timeline(BROWSER_PYTHON))
     assert stored, f"{EXAMPLE} has no stored timeline to compare with"
     described = html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", stored, re.S).group(1))
     assert output.locator("figure.timeline svg desc").text_content() == described
@@ -248,15 +244,10 @@ def test_putting_the_controls_on_the_heaviest_page_restyles_no_whole_page(browse
         page.mouse.wheel(0, 600)
         page.wait_for_timeout(60)
     page.wait_for_timeout(500)
-    events = json.loads(browser.stop_tracing())["traceEvents"]
+    events = trace_events(browser.stop_tracing())
     decorated = page.locator(".try-it, .try-it-note").count()
     context.close()
-    whole = [
-        e["args"]["elementCount"]
-        for e in events
-        if e["name"] == "UpdateLayoutTree"
-        and e.get("args", {}).get("elementCount", 0) >= 0.75 * elements
-    ]
+    whole = [n for _, n in restyles(events) if whole_page(n, elements)]
     assert decorated > 10, f"/{path}: only {decorated} examples got controls while scrolling"
     assert not whole, (
         f"/{path}: {len(whole)} whole-page restyles while the controls went in "

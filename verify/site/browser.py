@@ -99,13 +99,10 @@ def style_work(browser, page, url: str, settle_ms: int = 2000) -> dict:
     bundle starts (it swaps the root's `no-js` class for `js`), more when the
     bundle changes what applies to every element. Counted that way, the number does not
     move with the load; the total restyled varies a little with the slices."""
-    import json
-
     browser.start_tracing(page=page, categories=["devtools.timeline"])
     page.goto(url, wait_until="load")
     page.wait_for_timeout(settle_ms)
-    trace = json.loads(browser.stop_tracing())
-    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    events = trace_events(browser.stop_tracing())
     bundle = [
         e["ts"]
         for e in events
@@ -118,17 +115,37 @@ def style_work(browser, page, url: str, settle_ms: int = 2000) -> dict:
             " in the trace; if the theme renamed it, update BUNDLE_RE in"
             " verify/site/browser.py"
         )
-    restyles = [
+    recalculations = restyles(events)
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    return {
+        "restyled": sum(n for _, n in recalculations),
+        "elements": elements,
+        "full_restyles": sum(
+            1 for ts, n in recalculations if ts >= min(bundle) and whole_page(n, elements)
+        ),
+    }
+
+
+def trace_events(trace: bytes) -> list[dict]:
+    """The events of a Chromium trace (`browser.stop_tracing()`)."""
+    import json
+
+    trace = json.loads(trace)
+    return trace["traceEvents"] if isinstance(trace, dict) else trace
+
+
+def restyles(events: list[dict]) -> list[tuple[float, int]]:
+    """(time, elements restyled) of every style recalculation in a trace."""
+    return [
         (e["ts"], e.get("args", {}).get("elementCount", 0))
         for e in events
         if e["name"] == "UpdateLayoutTree"
     ]
-    elements = page.evaluate("document.getElementsByTagName('*').length")
-    return {
-        "restyled": sum(n for _, n in restyles),
-        "elements": elements,
-        "full_restyles": sum(1 for ts, n in restyles if ts >= min(bundle) and n >= 0.75 * elements),
-    }
+
+
+def whole_page(restyled: int, elements: int) -> bool:
+    """A restyle of at least 3/4 of the page's elements counts as the whole page."""
+    return restyled >= 0.75 * elements
 
 
 # "Try it here" (docs/assets/javascripts/try-it.mjs), as the browser tests and

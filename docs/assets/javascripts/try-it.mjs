@@ -211,7 +211,7 @@ function controller(bar) {
       current = `r${nextId++}`;
       runs.set(current, self);
       if (!worker) startWorker();
-      output.status.textContent = version ? "Running…" : "Loading Python (about 6 MB, once per visit)…";
+      output.status.textContent = version ? "Running…" : "Loading Python (6 to 13 MB, the first time)…";
       worker.postMessage({
         type: "run",
         id: current,
